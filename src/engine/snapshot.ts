@@ -1,0 +1,63 @@
+import {GRAD_LOG10_BINS, WEIGHT_BINS} from "./bins.js";
+import {PROBE_LENGTH, unpackLayerProbe} from "./probes.js";
+import type {Metrics, RunStatus, Snapshot} from "./types.js";
+
+export interface SnapshotFrame {
+  kind: Snapshot["kind"];
+  step: number;
+  stepsPerEpoch: number;
+  totalSteps: number;
+  elapsedMs: number;
+  /** Examples behind the train totals, and behind the validation and test totals when present. */
+  trainCount: number;
+  validationCount: number | null;
+  testCount: number | null;
+  layerNames: readonly string[];
+  hiddenLayers: number;
+}
+
+function metrics(values: Float32Array, offset: number, count: number): Metrics {
+  return {loss: values[offset]! / count, accuracy: values[offset + 1]! / count};
+}
+
+/**
+ * Decodes the one vector a snapshot reads back: [train Σloss, correct | validation Σloss, correct? |
+ * test Σloss, correct? | probes of every layer].
+ */
+export function decodeSnapshot(values: Float32Array, frame: SnapshotFrame): Snapshot {
+  let offset = 2;
+  const train = metrics(values, 0, frame.trainCount);
+  let validation: Metrics | null = null;
+  let test: Metrics | null = null;
+  if (frame.validationCount !== null) {
+    validation = metrics(values, offset, frame.validationCount);
+    offset += 2;
+  }
+  if (frame.testCount !== null) {
+    test = metrics(values, offset, frame.testCount);
+    offset += 2;
+  }
+  const layers = frame.layerNames.map((name, i) =>
+    unpackLayerProbe(values, offset + i * PROBE_LENGTH, name, i < frame.hiddenLayers)
+  );
+  const diverged = !Number.isFinite(train.loss) || layers.some((layer) => !Number.isFinite(layer.gradNorm));
+  const status: RunStatus = diverged ? "diverged" : frame.kind === "final" ? "done" : "running";
+  return {
+    kind: frame.kind,
+    step: frame.step,
+    epoch: frame.step / frame.stepsPerEpoch,
+    stepsPerEpoch: frame.stepsPerEpoch,
+    totalSteps: frame.totalSteps,
+    elapsedMs: frame.elapsedMs,
+    train,
+    validation,
+    test,
+    layers,
+    bins: {weight: WEIGHT_BINS, gradLog10: GRAD_LOG10_BINS},
+    status,
+    message: diverged
+      ? `Training diverged at step ${frame.step}: the loss or a gradient is no longer finite. ` +
+        "Lower the learning rate or the initialisation scale."
+      : null
+  };
+}
