@@ -1,0 +1,115 @@
+// ‖∂L/∂W‖ of every layer at one step on a log axis. Backpropagation multiplies the output gradient by
+// W·σ'(z) once per layer and σ' ≤ 1/4 for the sigmoid, so a vanishing profile is close to a straight
+// slope on this axis: a constant factor lost per layer.
+import * as d3 from "d3";
+import type {Snapshot} from "../src/engine/types.js";
+import {bottomAxis, layerAxis, layerBands} from "./axes.js";
+import {
+  FAINT,
+  SERIES,
+  decades,
+  describeGradient,
+  frame,
+  labelWidth,
+  layersOf,
+  noData,
+  positive,
+  pow10,
+  sci,
+  thin
+} from "./common.js";
+import {swatches, type SwatchItem} from "./legends.js";
+
+/** The x range, fixed whatever the data so two profiles (or two runs) are read on the same axis. */
+export const GRAD_NORM_DOMAIN: readonly [number, number] = [1e-8, 1e1];
+
+export interface GradientProfileOptions {
+  width: number;
+  height?: number;
+  /** A second run drawn over the first, e.g. the remedy against the baseline. */
+  compare?: Snapshot | null;
+  /** Legend names of the run and of `compare`. */
+  labels?: readonly [string, string];
+}
+
+export function gradientProfile(
+  snapshot: Snapshot | null | undefined,
+  {width, height, compare, labels = ["this run", "comparison"]}: GradientProfileOptions
+): SVGSVGElement {
+  const runs = [snapshot, compare].filter((s): s is Snapshot => s != null && s.layers.length > 0);
+  const names = layersOf(runs).map((l) => l.name);
+  const margin = {top: 28, right: 20, bottom: 32, left: labelWidth(names)};
+  const h = height ?? margin.top + margin.bottom + 22 * Math.max(names.length, 3);
+  const main = snapshot?.layers.length ? snapshot : null;
+  const other = compare?.layers.length ? compare : null;
+  const label = main
+    ? `${describeGradient(main)}.` + (other ? ` ${describeGradient(other, `For ${labels[1]}, it`)}.` : "")
+    : "Gradient norm per layer: no data yet.";
+  const svg = frame(width, h, label);
+  if (!main) return noData(svg, width, h);
+
+  // Clamped: a value beyond the fixed range sits on the edge instead of leaving the chart.
+  const x = d3.scaleLog(GRAD_NORM_DOMAIN, [margin.left, width - margin.right]).clamp(true);
+  // Layers are aligned from the input side, layer 0 in the bottom row.
+  const y = layerBands(names.length, margin.top, h - margin.bottom, 0.5);
+  const cy = (j: number) => (y(j) ?? 0) + y.bandwidth() / 2;
+
+  const ticks = decades(...GRAD_NORM_DOMAIN);
+  svg
+    .append("g")
+    .attr("class", "grid")
+    .selectAll("line")
+    .data(ticks)
+    .join("line")
+    .attr("x1", (e) => x(10 ** e))
+    .attr("x2", (e) => x(10 ** e))
+    .attr("y1", margin.top)
+    .attr("y2", h - margin.bottom)
+    .attr("stroke", FAINT)
+    .attr("stroke-opacity", 0.4);
+  const axis = d3
+    .axisBottom(x)
+    .tickValues(thin(ticks, width - margin.left - margin.right).map((e) => 10 ** e))
+    .tickFormat((v) => pow10(Math.log10(Number(v))));
+  bottomAxis(svg, axis, h - margin.bottom, width - margin.right, "‖∂L/∂W‖ (log scale) →");
+  layerAxis(svg, y, names, margin.left);
+
+  // The comparison is drawn first and hollow so the run in focus stays on top and both stay visible
+  // where they coincide; shape as well as hue tells them apart.
+  const series = [
+    {run: other, color: SERIES[1], hollow: true, name: labels[1]},
+    {run: main, color: SERIES[0], hollow: false, name: labels[0]}
+  ];
+  for (const {run, color, hollow, name} of series) {
+    if (!run) continue;
+    const g = svg.append("g").attr("class", hollow ? "compare" : "run");
+    const points = run.layers.map((l, j) => ({l, j}));
+    const line = d3
+      .line<{l: {gradNorm: number}; j: number}>()
+      .defined((d) => positive(d.l.gradNorm))
+      .x((d) => x(d.l.gradNorm))
+      .y((d) => cy(d.j));
+    g.append("path")
+      .attr("d", line(points))
+      .attr("fill", "none")
+      .attr("stroke", color)
+      .attr("stroke-width", 1.5)
+      .attr("stroke-dasharray", hollow ? "4 3" : null);
+    g.selectAll("circle")
+      .data(points.filter((d) => positive(d.l.gradNorm)))
+      .join("circle")
+      .attr("cx", (d) => x(d.l.gradNorm))
+      .attr("cy", (d) => cy(d.j))
+      .attr("r", hollow ? 5 : 3.5)
+      .attr("fill", hollow ? "none" : color)
+      .attr("stroke", color)
+      .attr("stroke-width", 1.5)
+      .append("title")
+      .text((d) => `${name}, ${d.l.name}: ${sci(d.l.gradNorm)}`);
+  }
+
+  const items: SwatchItem[] = [{label: `${labels[0]} (step ${main.step})`, color: SERIES[0], dot: true}];
+  if (other) items.push({label: `${labels[1]} (step ${other.step})`, color: SERIES[1], dash: "4 3"});
+  swatches(svg, margin.left, 10, items);
+  return svg.node()!;
+}

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import {test} from "node:test";
+import {all, num, one, texts} from "./components-dom.js";
+import {loadRun, matchesSnapshot} from "./components-fixtures.js";
+import {GRAD_NORM_DOMAIN, gradientProfile} from "../../components/gradient-profile.js";
+
+const vanishing = () => loadRun("vanishing-run").at(-1)!;
+const healthy = () => loadRun("healthy-run").at(-1)!;
+
+test("gradient profile matches its committed SVG snapshot", () => {
+  const svg = gradientProfile(vanishing(), {width: 560, compare: healthy(), labels: ["sigmoid", "ReLU"]});
+  matchesSnapshot(svg, "gradient-profile");
+});
+
+test("gradient profile keeps the fixed log axis from 1e-8 to 1e1 whatever the data", () => {
+  assert.deepEqual(GRAD_NORM_DOMAIN, [1e-8, 1e1]);
+  const a = gradientProfile(vanishing(), {width: 560});
+  const b = gradientProfile(healthy(), {width: 560});
+  const labels = texts(a, ".x-axis .tick text");
+  assert.equal(labels[0], "10⁻⁸");
+  assert.equal(labels.at(-1), "10¹");
+  assert.deepEqual(texts(b, ".x-axis .tick text"), labels);
+  const positions = (svg: Element) => all(svg, ".x-axis .tick").map((t) => t.getAttribute("transform"));
+  assert.deepEqual(positions(a), positions(b));
+});
+
+test("gradient profile spaces a 10x-per-layer decay evenly, as a log scale must", () => {
+  const xs = all(gradientProfile(vanishing(), {width: 560}), ".run circle").map((c) => num(c, "cx"));
+  assert.equal(xs.length, 4);
+  const steps = xs.slice(1).map((x, i) => x - xs[i]!);
+  for (const step of steps) assert.ok(Math.abs(step - steps[0]!) < 1e-6 && step > 0);
+});
+
+test("gradient profile draws the output layer above layer 1", () => {
+  const ys = all(gradientProfile(vanishing(), {width: 560}), ".run circle").map((c) => num(c, "cy"));
+  assert.ok(ys[3]! < ys[0]!);
+});
+
+test("gradient profile overlays the comparison run with a labelled legend", () => {
+  const svg = gradientProfile(vanishing(), {width: 560, compare: healthy(), labels: ["sigmoid", "ReLU"]});
+  assert.equal(all(svg, ".compare circle").length, 4);
+  assert.deepEqual(texts(svg, ".legend text"), ["sigmoid (step 100)", "ReLU (step 100)"]);
+  assert.match(svg.getAttribute("aria-label") ?? "", /For ReLU, it falls from/);
+  assert.equal(all(gradientProfile(vanishing(), {width: 560}), ".compare").length, 0);
+});
+
+test("gradient profile aria-label states the output and first-layer norms", () => {
+  const svg = gradientProfile(vanishing(), {width: 560});
+  assert.equal(svg.getAttribute("role"), "img");
+  const label = svg.getAttribute("aria-label") ?? "";
+  assert.match(label, /falls from 2\.2e-2 at the output layer to 2\.2e-5 at layer 1 at step 100/);
+  assert.equal(one(svg, ":scope > title").textContent, label);
+});
+
+test("gradient profile skips NaN and zero norms without throwing", () => {
+  const s = vanishing();
+  s.layers[1]!.gradNorm = NaN;
+  s.layers[2]!.gradNorm = 0;
+  const svg = gradientProfile(s, {width: 560});
+  assert.equal(all(svg, ".run circle").length, 2);
+  assert.doesNotMatch(one(svg, ".run path").getAttribute("d") ?? "", /NaN/);
+});
+
+test("gradient profile renders 'no data yet' for a missing snapshot", () => {
+  for (const s of [null, undefined, {...vanishing(), layers: []}]) {
+    const svg = gradientProfile(s, {width: 560});
+    assert.equal(one(svg, "text.no-data").textContent, "no data yet");
+  }
+});
