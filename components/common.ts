@@ -33,6 +33,14 @@ export function depthColor(index: number, count: number): string {
   return d3.interpolateViridis(0.2 + 0.65 * t);
 }
 
+/** Narrowest layout a chart draws at; narrower containers scale the SVG down (max-width: 100%) instead. */
+export const MIN_CHART_WIDTH = 300;
+
+/** The width to lay a chart out at: a container can report 0 or a few pixels while the page settles. */
+export function chartWidth(width: number): number {
+  return Number.isFinite(width) ? Math.max(MIN_CHART_WIDTH, width) : MIN_CHART_WIDTH;
+}
+
 /** A themed, accessible SVG: role="img", an aria-label and a <title> carrying the same summary. */
 export function frame(width: number, height: number, label: string): Svg {
   const svg = d3

@@ -13,7 +13,8 @@ import {
   noData,
   positive,
   pow10,
-  sci
+  sci,
+  chartWidth
 } from "./common.js";
 import {ramp} from "./legends.js";
 
@@ -48,8 +49,9 @@ export function gradientFill(
 
 export function gradientHeatmap(
   snapshots: readonly Snapshot[],
-  {width, height, domain = GRAD_LOG10_DOMAIN}: GradientHeatmapOptions
+  {width: requestedWidth, height, domain = GRAD_LOG10_DOMAIN}: GradientHeatmapOptions
 ): SVGSVGElement {
+  const width = chartWidth(requestedWidth);
   // Sorted by step so each cell can reach to the next snapshot; the sort is stable, so a snapshot that
   // shares its step with an earlier one (an epoch end on a regular step) is drawn over it.
   const runs = snapshots.filter((s) => Number.isFinite(s.step)).sort((a, b) => a.step - b.step);

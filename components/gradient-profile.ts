@@ -16,7 +16,8 @@ import {
   positive,
   pow10,
   sci,
-  thin
+  thin,
+  chartWidth
 } from "./common.js";
 import {swatches, type SwatchItem} from "./legends.js";
 
@@ -34,8 +35,9 @@ export interface GradientProfileOptions {
 
 export function gradientProfile(
   snapshot: Snapshot | null | undefined,
-  {width, height, compare, labels = ["this run", "comparison"]}: GradientProfileOptions
+  {width: requestedWidth, height, compare, labels = ["this run", "comparison"]}: GradientProfileOptions
 ): SVGSVGElement {
+  const width = chartWidth(requestedWidth);
   const runs = [snapshot, compare].filter((s): s is Snapshot => s != null && s.layers.length > 0);
   const names = layersOf(runs).map((l) => l.name);
   const margin = {top: 28, right: 20, bottom: 32, left: labelWidth(names)};

@@ -20,3 +20,5 @@ export type {TrainingCurvesOptions, TrainingMetric} from "./training-curves.js";
 export {OKABE_ITO, SERIES, depthColor} from "./common.js";
 export {imageGrid} from "./image-grid.js";
 export type {ImageGridOptions, ImageGridRow} from "./image-grid.js";
+export {layerTable} from "./layer-table.js";
+export type {LayerTableOptions} from "./layer-table.js";

@@ -3,7 +3,7 @@
 import * as d3 from "d3";
 import type {Snapshot} from "../src/engine/types.js";
 import {bottomAxis, layerAxis, layerBands} from "./axes.js";
-import {FAINT, MUTED, OKABE_ITO, finite, frame, labelWidth, noData} from "./common.js";
+import {FAINT, MUTED, OKABE_ITO, finite, frame, labelWidth, noData, chartWidth} from "./common.js";
 
 export interface SaturationChartOptions {
   width: number;
@@ -15,14 +15,20 @@ const two = d3.format(".2f");
 
 export function saturationChart(
   snapshot: Snapshot | null | undefined,
-  {width, height}: SaturationChartOptions
+  {width: requestedWidth, height}: SaturationChartOptions
 ): SVGSVGElement {
+  const width = chartWidth(requestedWidth);
   // The output layer has no activation statistics (its softmax is part of the loss): hidden layers only.
   const hidden = (snapshot?.layers ?? []).flatMap((l, index) =>
     l.activation ? [{name: l.name, index, stats: l.activation}] : []
   );
   const n = hidden.length;
-  const margin = {top: 24, right: 150, bottom: 30, left: labelWidth(hidden.map((d) => d.name))};
+  const margin = {
+    top: 24,
+    right: Math.min(150, Math.round(width * 0.3)),
+    bottom: 30,
+    left: labelWidth(hidden.map((d) => d.name))
+  };
   const h = height ?? margin.top + margin.bottom + 22 * Math.max(n, 3);
   const share = (d: (typeof hidden)[number]) => (finite(d.stats.saturation) ? d.stats.saturation : NaN);
   const rate = (v: number) => (Number.isFinite(v) ? percent(v) : "n/a");

@@ -4,7 +4,7 @@
 import * as d3 from "d3";
 import type {Metrics, Snapshot} from "../src/engine/types.js";
 import {bottomAxis} from "./axes.js";
-import {MUTED, SERIES, finite, frame, noData} from "./common.js";
+import {MUTED, SERIES, finite, frame, noData, chartWidth} from "./common.js";
 import {swatches} from "./legends.js";
 
 export type TrainingMetric = "loss" | "accuracy";
@@ -22,8 +22,9 @@ type Point = {epoch: number; value: number};
 
 export function trainingCurves(
   snapshots: readonly Snapshot[],
-  {width, height = 240, metric}: TrainingCurvesOptions
+  {width: requestedWidth, height = 240, metric}: TrainingCurvesOptions
 ): SVGSVGElement {
+  const width = chartWidth(requestedWidth);
   const format = metric === "accuracy" ? d3.format(".1%") : d3.format(".3~g");
   // Diverged runs report NaN or ∞ losses: those points are left out rather than breaking the scales.
   const points = (pick: (s: Snapshot) => Metrics | null): Point[] =>

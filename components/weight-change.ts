@@ -4,7 +4,18 @@
 import * as d3 from "d3";
 import type {Snapshot} from "../src/engine/types.js";
 import {bottomAxis} from "./axes.js";
-import {FAINT, decades, depthColor, dodge, frame, layersOf, noData, pow10, sci} from "./common.js";
+import {
+  FAINT,
+  decades,
+  depthColor,
+  dodge,
+  frame,
+  layersOf,
+  noData,
+  pow10,
+  sci,
+  chartWidth
+} from "./common.js";
 
 /**
  * Lowest relative change shown. Every layer starts at exactly 0 (no logarithm), and float32 rounding
@@ -19,8 +30,9 @@ export interface WeightChangeOptions {
 
 export function weightChange(
   snapshots: readonly Snapshot[],
-  {width, height = 260}: WeightChangeOptions
+  {width: requestedWidth, height = 260}: WeightChangeOptions
 ): SVGSVGElement {
+  const width = chartWidth(requestedWidth);
   const runs = snapshots.filter((s) => Number.isFinite(s.step)).sort((a, b) => a.step - b.step);
   const layers = layersOf(runs);
   const n = layers.length;

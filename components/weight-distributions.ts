@@ -2,7 +2,7 @@
 // outline: when gradients vanish, the layers near the input keep their initial shape.
 import * as d3 from "d3";
 import type {Bins, Snapshot} from "../src/engine/types.js";
-import {depthColor, finite, frame, noData, sci} from "./common.js";
+import {depthColor, finite, frame, noData, sci, chartWidth} from "./common.js";
 import {swatches} from "./legends.js";
 
 export interface WeightDistributionsOptions {
@@ -35,8 +35,9 @@ function spread(p: readonly number[], bins: Bins): number {
 
 export function weightDistributions(
   snapshot: Snapshot | null | undefined,
-  {width, initial, columns, panelHeight = 100}: WeightDistributionsOptions
+  {width: requestedWidth, initial, columns, panelHeight = 100}: WeightDistributionsOptions
 ): SVGSVGElement {
+  const width = chartWidth(requestedWidth);
   const layers = snapshot?.layers ?? [];
   const n = layers.length;
   const cols = Math.max(1, Math.min(n || 1, Math.floor(columns ?? width / 150)));

@@ -28,13 +28,21 @@ export class TrainingSession {
     try {
       run = startTraining(config, data);
     } catch (error) {
-      this.show({status: "idle", message: error instanceof Error ? error.message : String(error), run: null, config: null});
+      this.show({
+        status: "idle",
+        message: error instanceof Error ? error.message : String(error),
+        run: null,
+        config: null
+      });
       return null;
     }
-    const unsubscribe = run.subscribe((state) => {
-      if (this.current?.run === run) this.show({status: state.status, message: state.message, run: state, config});
+    // Current before subscribing: subscribe() reports the first state synchronously.
+    const current = {run, config, unsubscribe: () => {}};
+    this.current = current;
+    current.unsubscribe = run.subscribe((state) => {
+      if (this.current === current)
+        this.show({status: state.status, message: state.message, run: state, config});
     });
-    this.current = {run, config, unsubscribe};
     return run;
   }
 
@@ -47,8 +55,12 @@ export class TrainingSession {
 
   /** Cancels the current run (its tensors are freed at the next step boundary) and clears the view. */
   reset(): void {
+    const finishing = this.current?.run.done;
     this.stop();
-    this.show({status: "idle", message: null, run: null, config: null});
+    const idle: SessionView = {status: "idle", message: null, run: null, config: null};
+    this.show(idle);
+    // Shown again once the cancelled run has freed its tensors, so memory readouts on the page are current.
+    void finishing?.then(() => this.view === idle && this.show(idle));
   }
 
   /** Resolves once the current run (if any) has finished and freed its tensors. */

@@ -1,0 +1,21 @@
+// Observable Framework configuration. Everything the site needs is bundled from node_modules at build time:
+// no search, no remote font (default stylesheet), no footer link, so the built site never contacts another origin.
+import {existsSync} from "node:fs";
+
+/** Lists a page only once its Markdown exists: a listed but missing page fails `observable build`. */
+const page = (name: string, path: string) =>
+  existsSync(new URL(`src${path}.md`, import.meta.url)) ? [{name, path}] : [];
+
+export default {
+  root: "src",
+  title: "Vanishing Gradients, live",
+  pages: [{name: "Home", path: "/"}, ...page("The problem", "/problem")],
+  // Light or dark following the reader's system setting.
+  theme: ["air", "near-midnight"],
+  // Replaces the default list, whose Source Serif font comes from fonts.googleapis.com.
+  globalStylesheets: ["observablehq:stdlib/inputs.css"],
+  footer: "",
+  // No favicon file: an empty data: icon stops browsers requesting /favicon.ico (a 404 on any static host).
+  head: '<link rel="icon" href="data:,">',
+  search: false
+};

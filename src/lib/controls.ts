@@ -1,0 +1,78 @@
+// The problem page's settings: their ranges (shared by the sliders and the URL), their defaults, and how
+// they become an engine config. Kept out of the page so the mapping is tested.
+import {BASELINE_CONFIG} from "../engine/config.js";
+import type {InitConfig, TrainConfig} from "../engine/types.js";
+import {parseParams, type ParamSpec} from "./url-params.js";
+
+export interface ControlValues {
+  depth: number;
+  width: number;
+  /** "default" is PyTorch's U(±1/√fan-in); a number is the std of N(0, std²) weights with zero biases. */
+  init: "default" | number;
+  learningRate: number;
+  epochs: number;
+  trainSize: number;
+}
+
+export const INIT_CHOICES = ["default", "0.01", "0.05", "0.1", "0.5", "1", "2", "10"] as const;
+
+/** URL parameter → allowed values; the sliders use the same bounds. */
+export const CONTROL_PARAMS = {
+  depth: {kind: "integer", min: 1, max: 16},
+  width: {kind: "integer", min: 8, max: 256},
+  init: {kind: "choice", values: INIT_CHOICES},
+  lr: {kind: "number", min: 0.0001, max: 10},
+  epochs: {kind: "integer", min: 1, max: 100},
+  train: {kind: "integer", min: 1000, max: 60000},
+  autostart: {kind: "choice", values: ["0", "1"]}
+} satisfies Record<string, ParamSpec>;
+
+/** The study's network and optimiser, on a training set and run length that finish in seconds in a browser. */
+export const PAGE_DEFAULTS: ControlValues = {
+  depth: BASELINE_CONFIG.depth,
+  width: BASELINE_CONFIG.width,
+  init: "default",
+  learningRate: BASELINE_CONFIG.optimizer.learningRate,
+  epochs: 5,
+  trainSize: 10000
+};
+
+/** Page defaults overridden by valid URL parameters, plus a message for each ignored one. */
+export function controlsFromUrl(search: string): {
+  values: ControlValues;
+  autostart: boolean;
+  problems: string[];
+} {
+  const {values: p, problems} = parseParams(search, CONTROL_PARAMS);
+  const values: ControlValues = {
+    depth: (p.depth as number | undefined) ?? PAGE_DEFAULTS.depth,
+    width: (p.width as number | undefined) ?? PAGE_DEFAULTS.width,
+    init: p.init === undefined || p.init === "default" ? PAGE_DEFAULTS.init : Number(p.init),
+    learningRate: (p.lr as number | undefined) ?? PAGE_DEFAULTS.learningRate,
+    epochs: (p.epochs as number | undefined) ?? PAGE_DEFAULTS.epochs,
+    trainSize: (p.train as number | undefined) ?? PAGE_DEFAULTS.trainSize
+  };
+  return {values, autostart: p.autostart !== "0", problems};
+}
+
+export function initConfig(init: ControlValues["init"]): InitConfig {
+  return init === "default" ? {kind: "pytorch-default"} : {kind: "normal", std: init};
+}
+
+/** About this many snapshots per run: enough heatmap columns to see the trend, few enough to stay cheap. */
+const SNAPSHOTS_PER_RUN = 60;
+
+export function configFromControls(values: ControlValues): TrainConfig {
+  const fit = values.trainSize - Math.round(values.trainSize * BASELINE_CONFIG.validationFraction);
+  const totalSteps = Math.ceil(fit / BASELINE_CONFIG.batchSize) * values.epochs;
+  return {
+    ...BASELINE_CONFIG,
+    depth: values.depth,
+    width: values.width,
+    init: initConfig(values.init),
+    optimizer: {kind: "sgd", learningRate: values.learningRate},
+    epochs: values.epochs,
+    trainSize: values.trainSize,
+    snapshotEvery: Math.max(1, Math.round(totalSteps / SNAPSHOTS_PER_RUN))
+  };
+}

@@ -1,0 +1,98 @@
+// A static file server for the built site (dist/) on 127.0.0.1, as a plain static host would serve it.
+import {createReadStream} from "node:fs";
+import {stat} from "node:fs/promises";
+import {createServer} from "node:http";
+import type {AddressInfo} from "node:net";
+import {extname, join, normalize, sep} from "node:path";
+
+const MIME_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  // Served as the bytes on disk, never with Content-Encoding: pages inflate them with DecompressionStream.
+  ".gz": "application/gzip",
+  ".bin": "application/octet-stream",
+  ".tar": "application/x-tar",
+  ".csv": "text/csv; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".map": "application/json"
+};
+
+export interface StaticServer {
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  close(): Promise<void>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The file for a URL path, with Framework's clean URLs: /problem → problem.html, /dir/ → dir/index.html. */
+async function resolveFile(dir: string, pathname: string): Promise<string | null> {
+  let path: string;
+  try {
+    path = normalize(join(dir, decodeURIComponent(pathname)));
+  } catch {
+    return null;
+  }
+  if (path !== dir && !path.startsWith(dir + sep)) return null;
+  const candidates = pathname.endsWith("/") ? [join(path, "index.html")] : [path, `${path}.html`];
+  for (const candidate of candidates) if (await isFile(candidate)) return candidate;
+  return null;
+}
+
+export async function startServer(dir: string): Promise<StaticServer> {
+  const root = normalize(dir);
+  const server = createServer(async (request, response) => {
+    const {pathname} = new URL(request.url ?? "/", "http://127.0.0.1");
+    const file =
+      request.method === "GET" || request.method === "HEAD" ? await resolveFile(root, pathname) : null;
+    if (!file && !pathname.endsWith("/") && (await resolveFile(root, `${pathname}/`))) {
+      response.writeHead(301, {Location: `${pathname}/`}); // a folder's index page, as static hosts do
+      response.end();
+      return;
+    }
+    if (!file) {
+      const notFound = await resolveFile(root, "/404");
+      response.writeHead(404, {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"});
+      if (notFound && request.method === "GET") createReadStream(notFound).pipe(response);
+      else response.end("Not found");
+      return;
+    }
+    const {size} = await stat(file);
+    response.writeHead(200, {
+      "Content-Type": MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
+      "Content-Length": size,
+      "Cache-Control": "no-store"
+    });
+    if (request.method === "HEAD") response.end();
+    else createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const {port} = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      })
+  };
+}
