@@ -63,10 +63,12 @@ async function tryBackend(name: BackendName): Promise<string | null> {
       await loadWasm();
     }
     if (!(await tf.setBackend(name))) return "it failed to initialise (see the console)";
-    const x = tf.tensor1d([1, 2, 3]);
-    const y = tf.sum(tf.mul(x, x));
+    const y = tf.tidy(() => {
+      const x = tf.tensor1d([1, 2, 3]);
+      return tf.sum(tf.mul(x, x));
+    });
     const value = (await y.data())[0];
-    tf.dispose([x, y]);
+    y.dispose();
     if (value !== 14) return `a test computation gave ${value} instead of 14`;
     return null;
   } catch (error) {

@@ -1,4 +1,4 @@
-// The problem page trains for real: a short run on a small training set, on the wasm and cpu backends.
+// The problem page trains for real: a short run on a small training set, on every backend.
 import type {Page} from "playwright-core";
 import {TRAINING_TIMEOUT_MS, checkPage, expectClean, screenshot, test} from "./harness.js";
 
@@ -6,7 +6,7 @@ const heatmapCells = (page: Page) => page.locator(".live-heatmap .cell").count()
 const statusText = (page: Page) => page.locator(".status").innerText();
 const tensors = async (page: Page) => Number(await page.locator(".tensors").innerText());
 
-for (const backend of ["wasm", "cpu"]) {
+for (const backend of ["wasm", "cpu", "webgl"]) {
   test(
     `problem page trains a short run on ${backend}: heatmap gains columns, loss stays finite, gradient vanishes`,
     async (page) => {
