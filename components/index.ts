@@ -22,3 +22,5 @@ export {imageGrid} from "./image-grid.js";
 export type {ImageGridOptions, ImageGridRow} from "./image-grid.js";
 export {layerTable} from "./layer-table.js";
 export type {LayerTableOptions} from "./layer-table.js";
+export {gradientDistributions, histogramMedian} from "./gradient-distributions.js";
+export type {GradientDistributionsOptions} from "./gradient-distributions.js";
