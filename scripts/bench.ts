@@ -4,7 +4,10 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
+// Registers every op's gradient, for the autodiff reference row only (the engine itself needs none).
+import "@tensorflow/tfjs";
 import {makeBatch} from "../src/engine/batches.js";
+import {softmaxCrossEntropy} from "../src/engine/loss.js";
 import {BASELINE_CONFIG} from "../src/engine/config.js";
 import {buildMlp, CLASS_COUNT, INPUT_SIZE} from "../src/engine/model.js";
 import {createOptimizer} from "../src/engine/optimizer.js";
@@ -55,6 +58,36 @@ async function stepMs(probes: boolean, blockCount: number): Promise<number> {
   return median(times);
 }
 
+/** The same step through tf.variableGrads (TensorFlow.js autodiff, transposed matMuls), for comparison. */
+async function autodiffStepMs(blockCount: number): Promise<number> {
+  const model = buildMlp(config);
+  const batch = makeBatch(
+    syntheticData(config.batchSize),
+    Array.from({length: config.batchSize}, (_, i) => i)
+  );
+  const variables = model.params.map((p) => p.value);
+  const times: number[] = [];
+  for (let block = 0; block <= blockCount; block++) {
+    const start = performance.now();
+    for (let s = 0; s < config.snapshotEvery; s++) {
+      const loss = tf.tidy(() => {
+        const {value, grads} = tf.variableGrads(
+          () => softmaxCrossEntropy(model.forward(batch.x, "train").logits, batch.y).loss,
+          variables
+        );
+        for (const v of variables) v.assign(tf.sub(v, tf.mul(grads[v.name]!, config.optimizer.learningRate)));
+        return value;
+      });
+      if (s === config.snapshotEvery - 1) await loss.data();
+      loss.dispose();
+    }
+    if (block > 0) times.push((performance.now() - start) / config.snapshotEvery);
+  }
+  tf.dispose([batch.x, batch.y]);
+  model.dispose();
+  return median(times);
+}
+
 /** Plain (untransposed) matMul throughput on the step's shapes. */
 async function ceilingGflops(repeats: number): Promise<number> {
   const operands = products.map(([m, k, n]) => [tf.ones([m, k]), tf.ones([k, n])] as const);
@@ -85,6 +118,14 @@ for (const backend of ["wasm", "cpu"]) {
   }
   ceiling[backend] = +(await ceilingGflops(backend === "cpu" ? 3 : 15)).toFixed(2);
 }
+await tf.setBackend("wasm");
+const autodiffMs = await autodiffStepMs(3);
+const reference = {
+  backend: "wasm",
+  method: "tf.variableGrads",
+  probes: false,
+  stepMs: +autodiffMs.toFixed(2)
+};
 
 if (json) {
   console.log(
@@ -92,7 +133,8 @@ if (json) {
       config: "baseline 784→7×128→10, batch 512",
       stepGflop: flops / 1e9,
       results,
-      ceilingGflops: ceiling
+      ceilingGflops: ceiling,
+      autodiffReference: reference
     })
   );
 } else {
@@ -106,4 +148,8 @@ if (json) {
       `${row.join("  ")}  ${r.gflops.toFixed(1).padStart(7)}  ${ceiling[r.backend]!.toFixed(1).padStart(7)}`
     );
   }
+  const slower = (reference.stepMs / results[0]!.stepMs).toFixed(1);
+  console.log(
+    `reference: the same step through tf.variableGrads on wasm: ${reference.stepMs} ms (${slower}× slower)`
+  );
 }

@@ -78,20 +78,20 @@ export async function trainingLoop(
         if (control.isCancelled) return {status: "cancelled", message: null};
         const indices = order.subarray(b * config.batchSize, (b + 1) * config.batchSize);
         const batch = makeBatch(data.train, indices);
-        if (step === 0) {
-          const atInit = trainStep(model, optimizer, batch, {update: false, initialWeights: initial});
-          events.snapshot(
-            await readBack([atInit.totals, atInit.probes!], frame("init", 0, indices.length, false, false))
-          );
-        }
         const epochEnd = b === stepsPerEpoch - 1;
         const last = epochEnd && epoch === config.epochs - 1;
         const probe = epochEnd || (step + 1) % config.snapshotEvery === 0;
-        const result = trainStep(model, optimizer, batch, {
-          update: true,
-          initialWeights: probe ? initial : null
-        });
-        tf.dispose([batch.x, batch.y]);
+        let result: ReturnType<typeof trainStep>;
+        try {
+          if (step === 0) {
+            const atInit = trainStep(model, optimizer, batch, {update: false, initialWeights: initial});
+            const initFrame = frame("init", 0, indices.length, false, false);
+            events.snapshot(await readBack([atInit.totals, atInit.probes!], initFrame));
+          }
+          result = trainStep(model, optimizer, batch, {update: true, initialWeights: probe ? initial : null});
+        } finally {
+          tf.dispose([batch.x, batch.y]);
+        }
         const sum = tf.add(totals, result.totals);
         tf.dispose([totals, result.totals]);
         totals = sum;
