@@ -1,6 +1,6 @@
 // The two axes every chart shares: layers as rows (input side at the bottom) and a labelled bottom axis.
 import * as d3 from "d3";
-import type {Svg} from "./common.js";
+import {FAINT, type Svg} from "./common.js";
 
 /**
  * Rows for `count` layers between `top` and `bottom`. The range is reversed so layer 0 (the input side)
@@ -40,4 +40,30 @@ export function bottomAxis(
     .attr("transform", `translate(0,${y})`)
     .call(axis.tickSizeOuter(0))
     .call((g) => g.append("text").attr("x", right).attr("y", 28).attr("text-anchor", "end").text(title));
+}
+
+/**
+ * Faint reference lines at the given pixel positions: vertical ones spanning y = from..to, or horizontal ones
+ * spanning x = from..to. Log charts put them at every decade so readers can count orders of magnitude.
+ */
+export function gridLines(
+  svg: Svg,
+  positions: readonly number[],
+  direction: "vertical" | "horizontal",
+  from: number,
+  to: number
+): void {
+  const vertical = direction === "vertical";
+  svg
+    .append("g")
+    .attr("class", "grid")
+    .selectAll("line")
+    .data(positions)
+    .join("line")
+    .attr("x1", (p) => (vertical ? p : from))
+    .attr("x2", (p) => (vertical ? p : to))
+    .attr("y1", (p) => (vertical ? from : p))
+    .attr("y2", (p) => (vertical ? to : p))
+    .attr("stroke", FAINT)
+    .attr("stroke-opacity", 0.4);
 }

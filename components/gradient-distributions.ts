@@ -3,8 +3,8 @@
 // gradients vanish the whole ridge slides left, layer by layer, rather than a few entries shrinking.
 import * as d3 from "d3";
 import type {Snapshot} from "../src/engine/types.js";
-import {bottomAxis, layerAxis, layerBands} from "./axes.js";
-import {FAINT, chartWidth, depthColor, finite, frame, labelWidth, noData, pow10} from "./common.js";
+import {bottomAxis, layerAxis, layerBands, gridLines} from "./axes.js";
+import {chartWidth, depthColor, finite, frame, labelWidth, noData, pow10} from "./common.js";
 
 export interface GradientDistributionsOptions {
   width: number;
@@ -48,18 +48,13 @@ export function gradientDistributions(
   const y = layerBands(n, margin.top, h - margin.bottom, 0);
   // Each ridge is scaled to its own peak and may overlap the row above by half, as ridgelines do.
   const ridge = y.bandwidth() * 1.5;
-  svg
-    .append("g")
-    .attr("class", "grid")
-    .selectAll("line")
-    .data(exponents)
-    .join("line")
-    .attr("x1", (e) => x(e))
-    .attr("x2", (e) => x(e))
-    .attr("y1", margin.top)
-    .attr("y2", h - margin.bottom)
-    .attr("stroke", FAINT)
-    .attr("stroke-opacity", 0.4);
+  gridLines(
+    svg,
+    exponents.map((e) => x(e)),
+    "vertical",
+    margin.top,
+    h - margin.bottom
+  );
   const w = (max - min) / layers[0]!.gradHistogram.length;
   layers.forEach((layer, i) => {
     const counts = layer.gradHistogram.map((c) => (finite(c) && c > 0 ? c : 0));

@@ -3,9 +3,8 @@
 // slope on this axis: a constant factor lost per layer.
 import * as d3 from "d3";
 import type {Snapshot} from "../src/engine/types.js";
-import {bottomAxis, layerAxis, layerBands} from "./axes.js";
+import {bottomAxis, layerAxis, layerBands, gridLines} from "./axes.js";
 import {
-  FAINT,
   SERIES,
   decades,
   describeGradient,
@@ -57,18 +56,13 @@ export function gradientProfile(
   const cy = (j: number) => (y(j) ?? 0) + y.bandwidth() / 2;
 
   const ticks = decades(...GRAD_NORM_DOMAIN);
-  svg
-    .append("g")
-    .attr("class", "grid")
-    .selectAll("line")
-    .data(ticks)
-    .join("line")
-    .attr("x1", (e) => x(10 ** e))
-    .attr("x2", (e) => x(10 ** e))
-    .attr("y1", margin.top)
-    .attr("y2", h - margin.bottom)
-    .attr("stroke", FAINT)
-    .attr("stroke-opacity", 0.4);
+  gridLines(
+    svg,
+    ticks.map((e) => x(10 ** e)),
+    "vertical",
+    margin.top,
+    h - margin.bottom
+  );
   const axis = d3
     .axisBottom(x)
     .tickValues(thin(ticks, width - margin.left - margin.right).map((e) => 10 ** e))

@@ -3,19 +3,8 @@
 // stay where they were initialised, orders of magnitude apart on a log axis.
 import * as d3 from "d3";
 import type {Snapshot} from "../src/engine/types.js";
-import {bottomAxis} from "./axes.js";
-import {
-  FAINT,
-  decades,
-  depthColor,
-  dodge,
-  frame,
-  layersOf,
-  noData,
-  pow10,
-  sci,
-  chartWidth
-} from "./common.js";
+import {bottomAxis, gridLines} from "./axes.js";
+import {decades, depthColor, dodge, frame, layersOf, noData, pow10, sci, chartWidth} from "./common.js";
 
 /**
  * Lowest relative change shown. Every layer starts at exactly 0 (no logarithm), and float32 rounding
@@ -65,18 +54,13 @@ export function weightChange(
     .clamp(true);
   const ticks = decades(...(y.domain() as [number, number]));
 
-  svg
-    .append("g")
-    .attr("class", "grid")
-    .selectAll("line")
-    .data(ticks)
-    .join("line")
-    .attr("x1", margin.left)
-    .attr("x2", width - margin.right)
-    .attr("y1", (e) => y(10 ** e))
-    .attr("y2", (e) => y(10 ** e))
-    .attr("stroke", FAINT)
-    .attr("stroke-opacity", 0.4);
+  gridLines(
+    svg,
+    ticks.map((e) => y(10 ** e)),
+    "horizontal",
+    margin.left,
+    width - margin.right
+  );
   const axis = d3.axisBottom(x).ticks(Math.max(2, width / 90));
   bottomAxis(svg, axis, height - margin.bottom, width - margin.right, "step →");
   svg

@@ -1,6 +1,7 @@
 // Tiny fixtures for the data pipeline tests: fake images, a fake fashion-mnist package, temp folders.
 
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {after} from "node:test";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {DatasetBuffers} from "../../src/engine/types.js";
@@ -52,4 +53,15 @@ export function writeFakePackage(
 /** The 784 bytes of image i. */
 export function imageAt(data: DatasetBuffers, i: number): number[] {
   return Array.from(data.images.subarray(i * 784, (i + 1) * 784));
+}
+
+/** A temp-folder factory for one describe block; every folder it made is removed after the block. */
+export function tempDirs(): () => string {
+  const dirs: string[] = [];
+  after(() => dirs.forEach(removeDir));
+  return () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    return dir;
+  };
 }

