@@ -1,8 +1,11 @@
 import type {Snapshot, TrainConfig} from "../src/engine/types.js";
 
-/** A finished run as committed under data/results/: enough to draw every chart without training. */
+/** Version 2 added the remedies to the config, the stage to snapshots and `trainable` to layer probes. */
+export const RUN_FORMAT_VERSION = 2;
+
+/** A finished run as committed under data/: enough to draw every chart without training. */
 export interface RunRecord {
-  formatVersion: 1;
+  formatVersion: typeof RUN_FORMAT_VERSION;
   createdWith: {backend: string; source: string};
   config: TrainConfig;
   /** Histograms are kept only on snapshots listed in `histogramSteps`; elsewhere they are empty arrays. */
@@ -14,8 +17,8 @@ const round = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)) : x)
 
 /**
  * Keeps every snapshot's scalars (to 5 significant digits: far below what a chart can show) and the histograms
- * of the init snapshot, the first epoch end, every 10th epoch end and the final snapshot, so a 100-epoch run
- * stays a few hundred kilobytes.
+ * of the init snapshot, the first epoch end, every 10th epoch end, every stage end and the final snapshot, so
+ * a 100-epoch run stays a few hundred kilobytes.
  */
 export function compactRecord(
   config: TrainConfig,
@@ -25,6 +28,7 @@ export function compactRecord(
   const keep = (s: Snapshot) =>
     s.kind === "init" ||
     s.kind === "final" ||
+    s.test !== null ||
     (s.kind === "epoch" && (s.epoch === 1 || Math.round(s.epoch) % 10 === 0));
   const metrics = (m: Snapshot["train"] | null) => m && {loss: round(m.loss), accuracy: round(m.accuracy)};
   const compact = snapshots.map((s) => ({
@@ -50,10 +54,49 @@ export function compactRecord(
     }))
   }));
   return {
-    formatVersion: 1,
+    formatVersion: RUN_FORMAT_VERSION,
     createdWith,
     config,
     histogramSteps: snapshots.filter(keep).map((s) => s.step),
     snapshots: compact
   };
+}
+
+type Json = Record<string, unknown>;
+
+/** Version 1 (before the remedies): activation as a bare name, no remedy fields, no stages. */
+function fromVersion1(record: Json): RunRecord {
+  const config = record.config as Json;
+  return {
+    ...(record as unknown as RunRecord),
+    formatVersion: RUN_FORMAT_VERSION,
+    config: {
+      ...(config as unknown as TrainConfig),
+      activation: {kind: config.activation as "sigmoid" | "tanh" | "relu"},
+      normalization: {kind: "none"},
+      skips: [],
+      gradientNorm: {kind: "none"},
+      layerwise: null
+    },
+    snapshots: (record.snapshots as Snapshot[]).map((s) => ({
+      ...s,
+      stage: null,
+      layers: s.layers.map((layer) => ({...layer, trainable: true}))
+    }))
+  };
+}
+
+/** Reads a saved run of any known format version, upgraded to the current one. */
+export function loadRunRecord(json: unknown): RunRecord {
+  const record = (typeof json === "object" && json !== null ? json : {}) as Json;
+  switch (record.formatVersion) {
+    case 1:
+      return fromVersion1(record);
+    case RUN_FORMAT_VERSION:
+      return record as unknown as RunRecord;
+    default:
+      throw new Error(
+        `unknown run format version ${String(record.formatVersion)} (this build reads 1 to ${RUN_FORMAT_VERSION})`
+      );
+  }
 }

@@ -6,12 +6,16 @@ import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
 // Registers every op's gradient, for the autodiff reference row only (the engine itself needs none).
 import "@tensorflow/tfjs";
-import {makeBatch} from "../src/engine/batches.js";
-import {softmaxCrossEntropy} from "../src/engine/loss.js";
+import {disposeBatch, makeBatch} from "../src/engine/batches.js";
 import {BASELINE_CONFIG} from "../src/engine/config.js";
-import {buildMlp, CLASS_COUNT, INPUT_SIZE} from "../src/engine/model.js";
-import {createOptimizer} from "../src/engine/optimizer.js";
+import {gradientTransform} from "../src/engine/gradient-transform.js";
+import {softmaxCrossEntropy} from "../src/engine/loss.js";
+import {CLASS_COUNT, INPUT_SIZE} from "../src/engine/model.js";
+import {createOptimizer} from "../src/engine/optimizers.js";
+import {PRESETS} from "../src/engine/presets.js";
+import {buildTrainingModel} from "../src/engine/stages.js";
 import {trainStep} from "../src/engine/step.js";
+import type {TrainConfig} from "../src/engine/types.js";
 import {matMulFlops, stepMatMuls} from "./flops.js";
 
 const json = process.argv.includes("--json");
@@ -29,50 +33,59 @@ function syntheticData(n: number) {
   return {images, labels, count: n};
 }
 
-/** Median over blocks of `snapshotEvery` steps of (block time / steps); the last step of a block probes. */
-async function stepMs(probes: boolean, blockCount: number): Promise<number> {
-  const model = buildMlp(config);
-  const optimizer = createOptimizer(config.optimizer);
-  const initial = model.dense.map((layer) => tf.clone(layer.weights));
-  const batch = makeBatch(
+/** A fixed batch of the step's size, built with its transpose as the training loop builds it. */
+const benchBatch = () =>
+  makeBatch(
     syntheticData(config.batchSize),
-    Array.from({length: config.batchSize}, (_, i) => i)
+    Array.from({length: config.batchSize}, (_, i) => i),
+    true
   );
+
+/**
+ * Median over blocks of `snapshotEvery` steps of (block time / steps); with probes, the last step of a block
+ * probes. `stage` picks a layer-wise stage (its frozen blocks get no gradient).
+ */
+async function stepMs(trainConfig: TrainConfig, probes: boolean, blockCount: number, stage = 0): Promise<number> {
+  const model = buildTrainingModel(trainConfig);
+  for (let s = 0; s < stage; s++) model.enterStage(s);
+  const network = model.enterStage(stage);
+  const optimizer = createOptimizer(trainConfig.optimizer);
+  const transform = gradientTransform(trainConfig.gradientNorm);
+  const initial = new Map(network.probes.map((p) => [p.dense.weight, tf.clone(p.dense.weight.value)]));
+  const batch = benchBatch();
   const times: number[] = [];
   for (let block = 0; block <= blockCount; block++) {
     const start = performance.now();
     for (let s = 0; s < config.snapshotEvery; s++) {
       const probe = probes && s === config.snapshotEvery - 1;
-      const result = trainStep(model, optimizer, batch, {
-        update: true,
-        initialWeights: probe ? initial : null
-      });
-      if (result.probes) await tf.concat([result.totals, result.probes]).data();
+      const options = {update: true, probeBefore: false, probeAfter: probe, initialWeights: initial};
+      const result = trainStep(network, optimizer, batch, options, transform);
+      if (result.after) await tf.concat([result.totals, result.after]).data();
       else if (s === config.snapshotEvery - 1) await result.totals.data();
-      tf.dispose([result.totals, result.probes ?? []]);
+      tf.dispose([result.totals, result.after ?? []]);
     }
     if (block > 0) times.push((performance.now() - start) / config.snapshotEvery); // block 0 warms up
   }
-  tf.dispose([batch.x, batch.y, ...initial]);
+  disposeBatch(batch);
+  tf.dispose([...initial.values()]);
   model.dispose();
+  optimizer.dispose();
   return median(times);
 }
 
 /** The same step through tf.variableGrads (TensorFlow.js autodiff, transposed matMuls), for comparison. */
 async function autodiffStepMs(blockCount: number): Promise<number> {
-  const model = buildMlp(config);
-  const batch = makeBatch(
-    syntheticData(config.batchSize),
-    Array.from({length: config.batchSize}, (_, i) => i)
-  );
-  const variables = model.params.map((p) => p.value);
+  const model = buildTrainingModel(config);
+  const network = model.enterStage(0);
+  const batch = benchBatch();
+  const variables = network.params.map((p) => p.value);
   const times: number[] = [];
   for (let block = 0; block <= blockCount; block++) {
     const start = performance.now();
     for (let s = 0; s < config.snapshotEvery; s++) {
       const loss = tf.tidy(() => {
         const {value, grads} = tf.variableGrads(
-          () => softmaxCrossEntropy(model.forward(batch.x, "train").logits, batch.y).loss,
+          () => softmaxCrossEntropy(network.forward(batch.x, "train").logits, batch.y).loss,
           variables
         );
         for (const v of variables) v.assign(tf.sub(v, tf.mul(grads[v.name]!, config.optimizer.learningRate)));
@@ -83,7 +96,7 @@ async function autodiffStepMs(blockCount: number): Promise<number> {
     }
     if (block > 0) times.push((performance.now() - start) / config.snapshotEvery);
   }
-  tf.dispose([batch.x, batch.y]);
+  disposeBatch(batch);
   model.dispose();
   return median(times);
 }
@@ -113,7 +126,7 @@ for (const backend of ["wasm", "cpu"]) {
   await tf.setBackend(backend);
   await tf.ready();
   for (const probes of [false, true]) {
-    const ms = await stepMs(probes, blocks[backend]!);
+    const ms = await stepMs(config, probes, blocks[backend]!);
     results.push({backend, probes, stepMs: +ms.toFixed(2), gflops: +(flops / ms / 1e6).toFixed(2)});
   }
   ceiling[backend] = +(await ceilingGflops(backend === "cpu" ? 3 : 15)).toFixed(2);
@@ -127,6 +140,20 @@ const reference = {
   stepMs: +autodiffMs.toFixed(2)
 };
 
+/** Every preset's step on wasm (probes off), as a ratio to the baseline step measured in the same loop. */
+const presetRows: {name: string; stepMs: number; ratio: number}[] = [];
+for (const preset of PRESETS) {
+  const stages = preset.config.layerwise
+    ? [{stage: 4, name: `${preset.name} (stage 5: B1–B3 frozen)`}, {stage: 5, name: `${preset.name} (stage 6: all)`}]
+    : [{stage: 0, name: preset.name}];
+  if (preset.name === "layerwise-keep-head") continue; // the same networks as layerwise
+  for (const {stage, name} of stages) {
+    const ms = await stepMs(preset.config, false, 5, stage);
+    const baselineMs = presetRows[0]?.stepMs ?? ms;
+    presetRows.push({name, stepMs: +ms.toFixed(2), ratio: +(ms / baselineMs).toFixed(2)});
+  }
+}
+
 if (json) {
   console.log(
     JSON.stringify({
@@ -134,7 +161,8 @@ if (json) {
       stepGflop: flops / 1e9,
       results,
       ceilingGflops: ceiling,
-      autodiffReference: reference
+      autodiffReference: reference,
+      presets: presetRows
     })
   );
 } else {
@@ -152,4 +180,8 @@ if (json) {
   console.log(
     `reference: the same step through tf.variableGrads on wasm: ${reference.stepMs} ms (${slower}× slower)`
   );
+  console.log("\npreset (wasm, probes off)                   ms/step  × baseline");
+  for (const row of presetRows) {
+    console.log(`${row.name.padEnd(42)}  ${row.stepMs.toFixed(1).padStart(7)}  ${row.ratio.toFixed(2).padStart(9)}`);
+  }
 }

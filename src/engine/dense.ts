@@ -1,14 +1,17 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type {DenseInit} from "./init.js";
-import type {Backward, Layer, Param} from "./layer.js";
+import {disposeLayer, type Backward, type Layer, type Param} from "./layer.js";
+import {transposeOf} from "./transpose.js";
 
 /**
  * y = x W + b with x: [B, n], W: [n, m], b: [m].
  * Backward, with g = ∂L/∂y: ∂L/∂W = xᵀ g, ∂L/∂b = Σ_rows g, ∂L/∂x = g Wᵀ.
- * The transposes are explicit: matMul's transposeA/B paths are ~10× slower on wasm (stack-facts).
+ * The transposes are explicit: matMul's transposeA/B paths are ~10× slower on wasm (stack-facts). A frozen
+ * weight or bias gets no gradient computed, and ∂L/∂x only when something below still trains.
  */
 export class Dense implements Layer {
   readonly params: readonly Param[];
+  readonly buffers = [];
 
   constructor(
     readonly name: string,
@@ -27,22 +30,28 @@ export class Dense implements Layer {
     ];
   }
 
-  get weights(): tf.Variable {
-    return this.params[0]!.value;
+  get weight(): Param {
+    return this.params[0]!;
+  }
+
+  get bias(): Param {
+    return this.params[1]!;
   }
 
   forward(x: tf.Tensor2D): {y: tf.Tensor2D; backward: Backward} {
-    const weights = this.weights as tf.Tensor2D;
-    const bias = this.params[1]!.value;
-    const y = tf.add(tf.matMul(x, weights), bias) as tf.Tensor2D;
+    const weights = this.weight.value as tf.Tensor2D;
+    const y = tf.fused.matMul({a: x, b: weights, bias: this.bias.value}) as tf.Tensor2D;
     const backward: Backward = (dy, needInputGradient) => ({
       dx: needInputGradient ? (tf.matMul(dy, tf.transpose(weights)) as tf.Tensor2D) : null,
-      grads: [tf.matMul(tf.transpose(x), dy), tf.sum(dy, 0)]
+      grads: [
+        this.weight.trainable ? tf.matMul(transposeOf(x), dy) : null,
+        this.bias.trainable ? tf.sum(dy, 0) : null
+      ]
     });
     return {y, backward};
   }
 
   dispose(): void {
-    for (const p of this.params) p.value.dispose();
+    disposeLayer(this);
   }
 }

@@ -1,12 +1,15 @@
 import * as tf from "@tensorflow/tfjs-core";
-import {batchesPerEpoch, makeBatch, range, splitFitValidation} from "./batches.js";
+import {batchesPerEpoch, disposeBatch, makeBatch, range, splitFitValidation} from "./batches.js";
 import {yieldToEventLoop, type RunControl} from "./control.js";
 import {evaluateTotals} from "./evaluate.js";
-import {buildMlp} from "./model.js";
-import {createOptimizer} from "./optimizer.js";
+import {gradientTransform} from "./gradient-transform.js";
+import type {Param} from "./layer.js";
+import type {Network} from "./network.js";
+import {createOptimizer} from "./optimizers.js";
 import {seededRandom, shuffleInPlace} from "./random.js";
 import {decodeSnapshot, type SnapshotFrame} from "./snapshot.js";
-import {trainStep} from "./step.js";
+import {buildTrainingModel, stageEpochs} from "./stages.js";
+import {trainStep, type StepResult} from "./step.js";
 import type {DatasetBuffers, RunStatus, Snapshot, TrainConfig} from "./types.js";
 
 export interface LoopEvents {
@@ -19,19 +22,31 @@ export interface TrainingData {
   test: DatasetBuffers;
 }
 
-/** Reads the packed parts of a snapshot back in one transfer, then frees them. */
+/** Reads the packed parts of a snapshot back in one transfer; the caller still owns (and frees) the parts. */
 async function readBack(parts: tf.Tensor[], frame: SnapshotFrame): Promise<Snapshot> {
   const packed = tf.tidy(() => tf.concat(parts.map((part) => tf.reshape(part, [-1]))));
-  tf.dispose(parts);
   const values = (await packed.data()) as Float32Array;
   packed.dispose();
   return decodeSnapshot(values, frame);
 }
 
+/** Keeps a clone of the initial weights of every probed layer (a new head's too); frees those no longer probed. */
+function trackInitialWeights(initial: Map<Param, tf.Tensor>, network: Network): void {
+  const probed = new Set(network.probes.map((probe) => probe.dense.weight));
+  for (const [param, tensor] of initial) {
+    if (!probed.has(param)) {
+      tensor.dispose();
+      initial.delete(param);
+    }
+  }
+  for (const param of probed) if (!initial.has(param)) initial.set(param, tf.clone(param.value));
+}
+
 /**
- * Trains `config` on `data`, reporting a snapshot at step 0 ("init"), every `snapshotEvery` steps, at each
- * epoch end (with validation metrics) and at the end (with test metrics). Every tensor it creates is freed
- * before it returns, whether it finishes, is cancelled, diverges or throws.
+ * Trains `config` on `data`, stage by stage (one stage without layer-wise training), reporting a snapshot at
+ * step 0 ("init"), every `snapshotEvery` steps, at each epoch end (with validation metrics), at each stage end
+ * (with test metrics) and at the end. Every tensor it creates is freed before it returns, whether it
+ * finishes, is cancelled, diverges or throws.
  */
 export async function trainingLoop(
   config: TrainConfig,
@@ -43,80 +58,100 @@ export async function trainingLoop(
   const {fit, validation} = splitFitValidation(config.trainSize, config.validationFraction, dataRandom);
   const testIndices = range(data.test.count);
   const stepsPerEpoch = batchesPerEpoch(fit.length, config.batchSize);
-  const totalSteps = stepsPerEpoch * config.epochs;
-  const model = buildMlp(config);
+  const epochs = stageEpochs(config);
+  const totalSteps = stepsPerEpoch * epochs.reduce((a, b) => a + b, 0);
+  const model = buildTrainingModel(config);
   const optimizer = createOptimizer(config.optimizer);
-  const initial = model.dense.map((layer) => tf.clone(layer.weights));
+  const transform = gradientTransform(config.gradientNorm);
+  const initial = new Map<Param, tf.Tensor>();
   const started = performance.now();
   const elapsedMs = () => performance.now() - started - control.pausedMs;
-  const frame = (
-    kind: Snapshot["kind"],
-    step: number,
-    trainCount: number,
-    epochEnd: boolean,
-    last: boolean
-  ) => ({
-    kind,
-    step,
-    stepsPerEpoch,
-    totalSteps,
-    elapsedMs: elapsedMs(),
-    trainCount,
-    validationCount: epochEnd && validation.length > 0 ? validation.length : null,
-    testCount: last ? testIndices.length : null,
-    layerNames: model.dense.map((layer) => layer.name),
-    hiddenLayers: model.activations.length
-  });
   let totals: tf.Tensor = tf.zeros([2]);
   let trainCount = 0;
   let step = 0;
   try {
-    for (let epoch = 0; epoch < config.epochs; epoch++) {
-      const order = shuffleInPlace(fit.slice(), dataRandom);
-      for (let b = 0; b < stepsPerEpoch; b++) {
-        await control.whilePaused();
-        if (control.isCancelled) return {status: "cancelled", message: null};
-        const indices = order.subarray(b * config.batchSize, (b + 1) * config.batchSize);
-        const batch = makeBatch(data.train, indices);
-        const epochEnd = b === stepsPerEpoch - 1;
-        const last = epochEnd && epoch === config.epochs - 1;
-        const probe = epochEnd || (step + 1) % config.snapshotEvery === 0;
-        let result: ReturnType<typeof trainStep>;
-        try {
-          if (step === 0) {
-            const atInit = trainStep(model, optimizer, batch, {update: false, initialWeights: initial});
-            const initFrame = frame("init", 0, indices.length, false, false);
-            events.snapshot(await readBack([atInit.totals, atInit.probes!], initFrame));
+    for (let s = 0; s < model.stages.length; s++) {
+      const network = model.enterStage(s);
+      trackInitialWeights(initial, network);
+      const stageConfig = model.stages[s]!;
+      const stage = stageConfig && {index: s, count: model.stages.length, config: stageConfig};
+      const layers = network.probes.map((probe) => ({
+        name: probe.name,
+        hasActivation: probe.activation !== null,
+        trainable: probe.dense.weight.trainable
+      }));
+      const frame = (kind: Snapshot["kind"], count: number, epochEnd: boolean, stageEnd: boolean) => ({
+        kind,
+        step,
+        stepsPerEpoch,
+        totalSteps,
+        elapsedMs: elapsedMs(),
+        trainCount: count,
+        validationCount: epochEnd && validation.length > 0 ? validation.length : null,
+        testCount: stageEnd ? testIndices.length : null,
+        layers,
+        stage
+      });
+      for (let epoch = 0; epoch < epochs[s]!; epoch++) {
+        const order = shuffleInPlace(fit.slice(), dataRandom);
+        for (let b = 0; b < stepsPerEpoch; b++) {
+          await control.whilePaused();
+          if (control.isCancelled) return {status: "cancelled", message: null};
+          const indices = order.subarray(b * config.batchSize, (b + 1) * config.batchSize);
+          const epochEnd = b === stepsPerEpoch - 1;
+          const stageEnd = epochEnd && epoch === epochs[s]! - 1;
+          const last = stageEnd && s === model.stages.length - 1;
+          const batch = makeBatch(data.train, indices, true);
+          let result: StepResult;
+          try {
+            result = trainStep(
+              network,
+              optimizer,
+              batch,
+              {
+                update: true,
+                probeBefore: step === 0,
+                probeAfter: epochEnd || (step + 1) % config.snapshotEvery === 0,
+                initialWeights: initial
+              },
+              transform
+            );
+          } finally {
+            disposeBatch(batch);
           }
-          result = trainStep(model, optimizer, batch, {update: true, initialWeights: probe ? initial : null});
-        } finally {
-          tf.dispose([batch.x, batch.y]);
-        }
-        const sum = tf.add(totals, result.totals);
-        tf.dispose([totals, result.totals]);
-        totals = sum;
-        trainCount += indices.length;
-        step++;
-        if (result.probes) {
+          if (result.before) {
+            const atInit = await readBack([result.totals, result.before], frame("init", indices.length, false, false));
+            result.before.dispose();
+            events.snapshot(atInit);
+          }
+          const sum = tf.add(totals, result.totals);
+          tf.dispose([totals, result.totals]);
+          totals = sum;
+          trainCount += indices.length;
+          step++;
+          if (!result.after) {
+            events.progress(step, totalSteps, elapsedMs());
+            await yieldToEventLoop();
+            continue;
+          }
           const parts = [totals];
-          if (epochEnd && validation.length > 0) parts.push(evaluateTotals(model, data.train, validation));
-          if (last) parts.push(evaluateTotals(model, data.test, testIndices));
-          parts.push(result.probes);
+          if (epochEnd && validation.length > 0) parts.push(evaluateTotals(network, data.train, validation));
+          if (stageEnd) parts.push(evaluateTotals(network, data.test, testIndices));
+          parts.push(result.after);
           const kind = last ? "final" : epochEnd ? "epoch" : "step";
-          const snapshot = await readBack(parts, frame(kind, step, trainCount, epochEnd, last));
+          const snapshot = await readBack(parts, frame(kind, trainCount, epochEnd, stageEnd));
+          tf.dispose(parts);
           totals = tf.zeros([2]);
           trainCount = 0;
           events.snapshot(snapshot);
           if (snapshot.status === "diverged") return {status: "diverged", message: snapshot.message};
-        } else {
-          events.progress(step, totalSteps, elapsedMs());
+          await yieldToEventLoop();
         }
-        await yieldToEventLoop();
       }
     }
     return {status: "done", message: null};
   } finally {
-    tf.dispose([...initial, totals]);
+    tf.dispose([...initial.values(), totals]);
     model.dispose();
     optimizer.dispose();
   }

@@ -10,11 +10,12 @@ export const PROBE_LENGTH = SCALARS + WEIGHT_BINS.count + GRAD_LOG10_BINS.count;
 
 export interface LayerProbeInputs {
   weights: tf.Tensor;
-  weightGradient: tf.Tensor;
+  /** Null while the layer is frozen: no gradient was computed (its norm and histogram read as zeros). */
+  weightGradient: tf.Tensor | null;
   initialWeights: tf.Tensor;
   weightsBeforeStep: tf.Tensor;
-  /** The activation output following this layer, or null for the output layer. */
-  hidden: tf.Tensor2D | null;
+  /** The activation that follows this layer: its input z and output h on the batch; null for the output layer. */
+  activation: {z: tf.Tensor2D; h: tf.Tensor2D; fn: Activation} | null;
 }
 
 /** ‖a − b‖ / ‖b‖, as 0 when b = 0 (a layer initialised to zeros has no scale to compare to). */
@@ -28,38 +29,46 @@ function relativeDistance(a: tf.Tensor, b: tf.Tensor): tf.Scalar {
 }
 
 /** All probes of one layer packed into a vector of PROBE_LENGTH, so a snapshot needs one readback. */
-export function packLayerProbe(inputs: LayerProbeInputs, fn: Activation | null): tf.Tensor1D {
-  const {weights, weightGradient, hidden} = inputs;
+export function packLayerProbe(inputs: LayerProbeInputs): tf.Tensor1D {
+  const {weights, weightGradient, activation} = inputs;
   const zero = tf.scalar(0);
-  const moments = hidden ? tf.moments(hidden) : null;
+  const moments = activation ? tf.moments(activation.h) : null;
   const scalars = tf.stack([
-    tf.norm(weightGradient),
+    weightGradient ? tf.norm(weightGradient) : zero,
     tf.norm(weights),
     relativeDistance(weights, inputs.initialWeights),
     relativeDistance(weights, inputs.weightsBeforeStep),
     moments ? moments.mean : zero,
     moments ? tf.sqrt(moments.variance) : zero,
-    hidden && fn ? fn.saturation(hidden) : zero
+    activation ? activation.fn.saturation(activation.z, activation.h) : zero
   ]) as tf.Tensor1D;
   return tf.concat([
     scalars,
     histogram(weights, WEIGHT_BINS),
-    histogram(log10Abs(weightGradient), GRAD_LOG10_BINS)
+    weightGradient ? histogram(log10Abs(weightGradient), GRAD_LOG10_BINS) : tf.zeros([GRAD_LOG10_BINS.count])
   ]);
+}
+
+/** What the decoder knows of a probed layer without reading it back. */
+export interface ProbedLayer {
+  name: string;
+  hasActivation: boolean;
+  trainable: boolean;
 }
 
 /** Reads one layer's probes back out of the packed vector (inverse of packLayerProbe). */
 export function unpackLayerProbe(
   values: Float32Array,
   offset: number,
-  name: string,
-  hasActivation: boolean
+  layer: ProbedLayer
 ): LayerProbe {
+  const {name, hasActivation, trainable} = layer;
   const at = (i: number) => values[offset + i]!;
   const weightStart = offset + SCALARS;
   const gradStart = weightStart + WEIGHT_BINS.count;
   return {
     name,
+    trainable,
     gradNorm: at(0),
     weightNorm: at(1),
     relativeChange: at(2),

@@ -1,6 +1,6 @@
 import {GRAD_LOG10_BINS, WEIGHT_BINS} from "./bins.js";
-import {PROBE_LENGTH, unpackLayerProbe} from "./probes.js";
-import type {Metrics, RunStatus, Snapshot} from "./types.js";
+import {PROBE_LENGTH, unpackLayerProbe, type ProbedLayer} from "./probes.js";
+import type {Metrics, RunStatus, Snapshot, StageInfo} from "./types.js";
 
 export interface SnapshotFrame {
   kind: Snapshot["kind"];
@@ -12,8 +12,8 @@ export interface SnapshotFrame {
   trainCount: number;
   validationCount: number | null;
   testCount: number | null;
-  layerNames: readonly string[];
-  hiddenLayers: number;
+  layers: readonly ProbedLayer[];
+  stage: StageInfo | null;
 }
 
 function metrics(values: Float32Array, offset: number, count: number): Metrics {
@@ -37,9 +37,7 @@ export function decodeSnapshot(values: Float32Array, frame: SnapshotFrame): Snap
     test = metrics(values, offset, frame.testCount);
     offset += 2;
   }
-  const layers = frame.layerNames.map((name, i) =>
-    unpackLayerProbe(values, offset + i * PROBE_LENGTH, name, i < frame.hiddenLayers)
-  );
+  const layers = frame.layers.map((layer, i) => unpackLayerProbe(values, offset + i * PROBE_LENGTH, layer));
   const diverged = !Number.isFinite(train.loss) || layers.some((layer) => !Number.isFinite(layer.gradNorm));
   const status: RunStatus = diverged ? "diverged" : frame.kind === "final" ? "done" : "running";
   return {
@@ -58,6 +56,7 @@ export function decodeSnapshot(values: Float32Array, frame: SnapshotFrame): Snap
     message: diverged
       ? `Training diverged at step ${frame.step}: the loss or a gradient is no longer finite. ` +
         "Lower the learning rate or the initialisation scale."
-      : null
+      : null,
+    stage: frame.stage
   };
 }

@@ -2,27 +2,109 @@
 // Nothing here is a tensor: every value can cross a Web Worker boundary (structured clone) or be
 // written to JSON, so the engine can later move off the main thread without changing pages.
 
-export type ActivationName = "sigmoid" | "tanh" | "relu";
+/**
+ * Activation after each hidden layer (and after its normalization, if any). Maxout takes the max of k = 2
+ * affine pieces, so its Dense layer has twice the width of outputs.
+ */
+export type ActivationConfig =
+  | {kind: "sigmoid" | "tanh" | "relu" | "gelu" | "selu" | "softplus" | "maxout"}
+  /** f(z) = z for z > 0, slope·z otherwise (PyTorch default slope 0.01). */
+  | {kind: "leaky-relu"; slope: number}
+  /** f(z) = z for z > 0, alpha·(eᶻ − 1) otherwise (PyTorch default alpha 1). */
+  | {kind: "elu"; alpha: number};
+export type ActivationName = ActivationConfig["kind"];
 
-/** Weight initialisation of a dense layer with fan-in n. */
+/** Weight initialisation of a dense layer with fan-in n and fan-out m; the registry in init.ts states each. */
 export type InitConfig =
   /** PyTorch's nn.Linear default: W and b ~ U(−1/√n, 1/√n). */
   | {kind: "pytorch-default"}
   /** W ~ N(0, std²), b = 0 (the study's remedies use std 0.05; "weight increasing" 1 and 10). */
-  | {kind: "normal"; std: number};
+  | {kind: "normal"; std: number}
+  /** W ~ U(−bound, bound), b = 0. */
+  | {kind: "uniform"; bound: number}
+  /** Glorot: std = gain·√(2/(n + m)), or U(±gain·√(6/(n + m))); b = 0. */
+  | {kind: "xavier-normal" | "xavier-uniform"; gain: number}
+  /** Kaiming (fan-in mode): std = scale·gain(activation)/√n, or U(±scale·gain·√(3/n)); b = 0. */
+  | {kind: "he-normal" | "he-uniform"; scale: number}
+  /** A (semi-)orthogonal matrix times gain; b = 0. */
+  | {kind: "orthogonal"; gain: number};
+export type InitKind = InitConfig["kind"];
 
-export type OptimizerConfig = {kind: "sgd"; learningRate: number};
+/** Normalization between each hidden Dense layer and its activation (the study's experiment 6 uses batchnorm). */
+export type NormalizationConfig =
+  | {kind: "none"}
+  /** PyTorch's BatchNorm1d: batch statistics in training, running statistics in evaluation. */
+  | {kind: "batchnorm"; momentum: number; eps: number}
+  /** The study's demo layer: (x − mean) / (std + eps) over the batch, no parameters, no running statistics. */
+  | {kind: "standardize"; eps: number}
+  /** PyTorch's LayerNorm over the features of each example, with learnable scale and shift. */
+  | {kind: "layernorm"; eps: number};
+export type NormalizationKind = NormalizationConfig["kind"];
+
+/** Every optimizer with PyTorch's update rule; defaults are PyTorch's (see optimizers.ts). */
+export type OptimizerConfig =
+  | {kind: "sgd"; learningRate: number}
+  | {kind: "momentum" | "nesterov"; learningRate: number; momentum: number}
+  | {kind: "rmsprop"; learningRate: number; alpha: number; eps: number}
+  | {kind: "adagrad"; learningRate: number; eps: number}
+  | {kind: "adam"; learningRate: number; beta1: number; beta2: number; eps: number}
+  | {kind: "adamw"; learningRate: number; beta1: number; beta2: number; eps: number; weightDecay: number};
+export type OptimizerKind = OptimizerConfig["kind"];
+
+/** Rewriting the gradient on its way back (the study's experiment 9, and Yu et al. 2017's block normalization). */
+export type GradientNormConfig =
+  | {kind: "none"}
+  /** An identity layer after each hidden activation whose backward maps g → (g − mean g) / (std g + eps). */
+  | {kind: "study"; eps: number}
+  /** Each layer's parameter gradient divided by its norm before the optimizer sees it: g_l / (‖g_l‖ + eps). */
+  | {kind: "block"; eps: number};
+export type GradientNormKind = GradientNormConfig["kind"];
+
+/**
+ * A residual connection: the output of hidden layer `from` (after its activation) is added to the output of
+ * hidden layer `to`, and the sum feeds layer `to` + 1 (or the output layer). Layers count from 1.
+ */
+export interface SkipConnection {
+  from: number;
+  to: number;
+}
+
+/** One stage of layer-wise training. Blocks count from 0; `blocks` of them exist, each a run of hidden layers. */
+export interface StageConfig {
+  /** How many blocks the network has in this stage (from the input side). */
+  blocks: number;
+  /** Blocks whose parameters are frozen during this stage. */
+  frozen: number[];
+  /** A freshly initialised output head for this stage (the study's code), or the previous stage's head kept. */
+  newHead: boolean;
+  epochs: number;
+}
+
+export interface LayerwiseConfig {
+  /** Hidden layers per block, from the input side; they sum to the config's depth. */
+  blockSizes: number[];
+  /** Initialisation of each new head (the study: PyTorch's default nn.Linear). */
+  headInit: InitConfig;
+  stages: StageConfig[];
+}
 
 export interface TrainConfig {
   /** Hidden layers (1–64). The study's baseline has 7. */
   depth: number;
   /** Units per hidden layer (4–1024). The study's baseline has 128. */
   width: number;
-  activation: ActivationName;
+  activation: ActivationConfig;
   init: InitConfig;
+  normalization: NormalizationConfig;
+  /** Residual connections, in order, not overlapping (each from ≥ the previous to). */
+  skips: SkipConnection[];
+  gradientNorm: GradientNormConfig;
   optimizer: OptimizerConfig;
+  /** Staged training; null trains every layer together for `epochs`. */
+  layerwise: LayerwiseConfig | null;
   /** Examples per step (1–8192). The study uses 512; the last batch of an epoch may be smaller. */
   batchSize: number;
+  /** Epochs in all (with layer-wise training: the sum of the stages' epochs). */
   epochs: number;
   /** Training images used (before the fit/validation split), at most what the dataset holds. */
   trainSize: number;
@@ -57,6 +139,8 @@ export interface ActivationStats {
 /** Probes of one dense layer (hidden layers first, from the input side; the output layer last). */
 export interface LayerProbe {
   name: string;
+  /** False while the layer is frozen (layer-wise training): no gradient is computed for it. */
+  trainable: boolean;
   /** ‖∂L/∂W‖₂ (Frobenius norm of the weight gradient of the snapshot's step). */
   gradNorm: number;
   /** ‖W‖₂ after the step. */
@@ -102,4 +186,14 @@ export interface Snapshot {
   status: RunStatus;
   /** Human-readable reason when status is "diverged" or "failed". */
   message: string | null;
+  /** The stage of layer-wise training, or null for a run without stages. */
+  stage: StageInfo | null;
+}
+
+export interface StageInfo {
+  /** 0-based. */
+  index: number;
+  count: number;
+  /** Blocks present, frozen blocks and whether the head is new: the stage's config. */
+  config: StageConfig;
 }

@@ -114,9 +114,9 @@ describe("startTraining", () => {
   it("reports divergence with a message instead of training on NaN", async () => {
     const baseline = tf.memory().numTensors;
     const config = smallConfig({
-      activation: "relu",
+      activation: {kind: "relu"},
       init: {kind: "normal", std: 30},
-      optimizer: {kind: "sgd", learningRate: 100}
+      optimizer: {kind: "sgd", learningRate: 10}
     });
     const state = await startTraining({...config, epochs: 20}, smallData()).done;
     assert.equal(state.status, "diverged");

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import {before, describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
-import {activation} from "../../src/engine/activations.js";
+import {createActivation} from "../../src/engine/activations.js";
 import {batchesPerEpoch, splitFitValidation} from "../../src/engine/batches.js";
 import {histogram} from "../../src/engine/histogram.js";
-import {initDense} from "../../src/engine/init.js";
 import {softmaxCrossEntropy} from "../../src/engine/loss.js";
 import {packLayerProbe, PROBE_LENGTH, unpackLayerProbe} from "../../src/engine/probes.js";
 import {seededRandom} from "../../src/engine/random.js";
@@ -57,13 +56,16 @@ describe("packLayerProbe", () => {
             weightGradient: tf.tensor2d([[0, 1e-3]]),
             initialWeights: tf.tensor2d([[3, 0]]),
             weightsBeforeStep: tf.tensor2d([[3, 2]]),
-            hidden: tf.tensor2d([[0.005, 0.5, 0.995, 0.3]])
-          },
-          activation("sigmoid")
+            activation: {
+              z: tf.tensor2d([[-5.3, 0, 5.3, -0.85]]),
+              h: tf.tensor2d([[0.005, 0.5, 0.995, 0.3]]),
+              fn: createActivation({kind: "sigmoid"})
+            }
+          }
         ).dataSync() as Float32Array
     );
     assert.equal(values.length, PROBE_LENGTH);
-    const probe = unpackLayerProbe(values, 0, "hidden 1", true);
+    const probe = unpackLayerProbe(values, 0, {name: "hidden 1", hasActivation: true, trainable: true});
     close(probe.gradNorm, 1e-3);
     close(probe.weightNorm, 5);
     close(probe.relativeChange, 4 / 3, 1e-6);
@@ -78,38 +80,24 @@ describe("packLayerProbe", () => {
   });
 });
 
-describe("activation saturation", () => {
-  it("counts |tanh| > 0.97 and dead ReLU units (zero for the whole batch)", () => {
-    close(
-      activation("tanh")
-        .saturation(tf.tensor2d([[0.99, -0.98, 0.5, 0]]))
-        .dataSync()[0]!,
-      0.5
+describe("packLayerProbe of a frozen layer", () => {
+  it("reads a missing gradient as zero norm and an empty gradient histogram, and keeps the weight probes", () => {
+    const values = tf.tidy(
+      () =>
+        packLayerProbe({
+          weights: tf.tensor2d([[3, 4]]),
+          weightGradient: null,
+          initialWeights: tf.tensor2d([[3, 4]]),
+          weightsBeforeStep: tf.tensor2d([[3, 4]]),
+          activation: null
+        }).dataSync() as Float32Array
     );
-    const relu = tf.tensor2d([
-      [0, 1, 0],
-      [0, 0, 2]
-    ]);
-    close(activation("relu").saturation(relu).dataSync()[0]!, 1 / 3);
-  });
-});
-
-describe("initDense", () => {
-  it("draws PyTorch's default: weights and biases uniform in ±1/√fanIn", () => {
-    const {weights, bias} = initDense(128, 128, {kind: "pytorch-default"}, seededRandom(1));
-    const bound = 1 / Math.sqrt(128);
-    assert.ok([...weights, ...bias].every((w) => Math.abs(w) <= bound));
-    const variance = weights.reduce((s, w) => s + w * w, 0) / weights.length;
-    close(variance, (bound * bound) / 3, (0.03 * (bound * bound)) / 3);
-  });
-
-  it("draws N(0, std²) weights and zero biases", () => {
-    const {weights, bias} = initDense(784, 128, {kind: "normal", std: 0.05}, seededRandom(1));
-    const mean = weights.reduce((s, w) => s + w, 0) / weights.length;
-    const std = Math.sqrt(weights.reduce((s, w) => s + (w - mean) ** 2, 0) / weights.length);
-    close(mean, 0, 0.001);
-    close(std, 0.05, 0.001);
-    assert.ok(bias.every((b) => b === 0));
+    const probe = unpackLayerProbe(values, 0, {name: "hidden 1", hasActivation: false, trainable: false});
+    assert.equal(probe.trainable, false);
+    assert.equal(probe.gradNorm, 0);
+    assert.equal(probe.gradHistogram.reduce((a, b) => a + b), 0);
+    close(probe.weightNorm, 5);
+    assert.equal(probe.activation, null);
   });
 });
 
