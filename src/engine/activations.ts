@@ -1,50 +1,247 @@
 import * as tf from "@tensorflow/tfjs-core";
-import type {ActivationName} from "./types.js";
+import {ConfigError, kindsOf, type Registry} from "./options.js";
+import type {ActivationConfig, ActivationName} from "./types.js";
+
+/** SELU's fixed constants (Klambauer et al. 2017), as in PyTorch and tfjs. */
+const SELU_LAMBDA = 1.0507009873554805;
+const SELU_ALPHA = 1.6732632423543772;
+/** |f′(z)| below this counts as saturated for the smooth activations: the gradient is cut 100×. */
+const FLAT = 0.01;
+
+export const ACTIVATIONS = {
+  sigmoid: {
+    label: "Sigmoid",
+    description: "σ(z) = 1/(1 + e⁻ᶻ); σ′ = σ(1 − σ) ≤ 1/4 at every layer.",
+    options: {}
+  },
+  tanh: {label: "Tanh", description: "tanh(z) = (eᶻ − e⁻ᶻ)/(eᶻ + e⁻ᶻ); tanh′ = 1 − tanh² ≤ 1.", options: {}},
+  relu: {
+    label: "ReLU",
+    description: "max(0, z): slope 1 for z > 0, 0 otherwise (units can die).",
+    options: {}
+  },
+  "leaky-relu": {
+    label: "Leaky ReLU",
+    description: "z for z > 0, slope·z otherwise: a small gradient survives on the negative side.",
+    options: {slope: {label: "Negative slope", min: 0, max: 1, default: 0.01, scale: "linear"}}
+  },
+  elu: {
+    label: "ELU",
+    description: "z for z > 0, α(eᶻ − 1) otherwise: smooth, levels off at −α.",
+    options: {alpha: {label: "α", min: 0, minOpen: true, max: 10, default: 1, scale: "linear"}}
+  },
+  gelu: {label: "GELU", description: "z·Φ(z) with Φ the standard normal CDF (exact erf form).", options: {}},
+  selu: {
+    label: "SELU",
+    description: "λz for z > 0, λα(eᶻ − 1) otherwise; λ ≈ 1.0507, α ≈ 1.6733.",
+    options: {}
+  },
+  softplus: {label: "Softplus", description: "log(1 + eᶻ): a smooth ReLU whose slope is σ(z).", options: {}},
+  maxout: {
+    label: "Maxout",
+    description: "max(z₁, z₂) of k = 2 affine pieces per unit (Dense is 2× wide).",
+    options: {}
+  }
+} satisfies Registry<ActivationName>;
+
+export interface Activation {
+  readonly config: ActivationConfig;
+  /** Affine pieces per unit: 1 for elementwise activations, 2 for maxout (its Dense layer is 2× wide). */
+  readonly pieces: number;
+  /**
+   * PyTorch's nn.init.calculate_gain (He init uses it): sigmoid 1, tanh 5/3, relu √2, leaky-relu
+   * √(2/(1 + slope²)), selu 3/4. PyTorch defines none for elu, gelu, softplus and maxout: they get 1 (linear).
+   */
+  readonly gain: number;
+  /** h = f(z): [B, pieces·w] → [B, w]. */
+  forward(z: tf.Tensor2D): tf.Tensor2D;
+  /** ∂L/∂z = ∂L/∂h ⊙ f′(z), with f′ from whichever of the saved z and h is cheaper. */
+  backward(dh: tf.Tensor2D, z: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D;
+  /** Share of saturated or dead units on the batch (definitions at each activation below). */
+  saturation(z: tf.Tensor2D, h: tf.Tensor2D): tf.Scalar;
+  /** Scalar f(z) and f′(z) in plain numbers, for plots; null for maxout (not a function of one number). */
+  readonly scalar: {f(z: number): number; df(z: number): number} | null;
+}
+
+/** c₀ … c₉ of erfc below. */
+const ERFC_COEFFICIENTS = [
+  -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587,
+  -0.82215223, 0.17087277
+];
 
 /**
- * An elementwise activation h = f(z) whose derivative is written in terms of its output h, so the backward
- * pass needs only the saved output:
- *   sigmoid  f′ = h(1 − h)  ≤ 1/4, the factor that shrinks the gradient at every sigmoid layer;
- *   tanh     f′ = 1 − h²    ≤ 1;
- *   relu     f′ = [h > 0]   (the subgradient 0 is taken at z = 0, as PyTorch does).
+ * erf(x) = 1 − erfc(x), erfc(|x|) = t·exp(−x² + Σ cₖtᵏ) with t = 1/(1 + |x|/2): Numerical Recipes' Chebyshev
+ * fit, fractional error < 1.2e-7 everywhere, so Φ keeps its relative accuracy in the far lower tail.
  */
-export interface Activation {
-  name: ActivationName;
-  forward(z: tf.Tensor2D): tf.Tensor2D;
-  derivative(h: tf.Tensor2D): tf.Tensor2D;
-  /** Share of saturated outputs: where f′ ≈ 0 and the gradient stops. */
-  saturation(h: tf.Tensor2D): tf.Scalar;
+export function erf(x: number): number {
+  const a = Math.abs(x);
+  const t = 1 / (1 + 0.5 * a);
+  const poly = ERFC_COEFFICIENTS.reduceRight((sum, c) => c + t * sum, 0);
+  const erfc = t * Math.exp(-a * a + poly);
+  return x >= 0 ? 1 - erfc : erfc - 1;
 }
 
-function shareWhere(mask: tf.Tensor): tf.Scalar {
-  return tf.mean(tf.cast(mask, "float32"));
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+/** Φ(z) = ½·erfc(−z/√2), written so the lower tail keeps its relative accuracy. */
+const normalCdf = (z: number) =>
+  z >= 0 ? 0.5 * (1 + erf(z * Math.SQRT1_2)) : 0.5 * (1 - erf(-z * Math.SQRT1_2));
+const normalPdf = (z: number) => INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+const sigmoidOf = (z: number) => 1 / (1 + Math.exp(-z));
+
+const share = (mask: tf.Tensor): tf.Scalar => tf.mean(tf.cast(mask, "float32"));
+/** Φ(z) = ½(1 + erf(z/√2)) as a tensor (tfjs's erf: Abramowitz–Stegun 7.1.26, error < 1.5e-7). */
+const tensorCdf = (z: tf.Tensor2D) => tf.mul(tf.add(tf.erf(tf.mul(z, Math.SQRT1_2)), 1), 0.5);
+
+type Parts = Omit<Activation, "config" | "pieces" | "saturation"> & {
+  pieces?: number;
+  saturation?: Activation["saturation"];
+};
+
+/** Wraps each pass in tf.tidy so that only its result outlives the call (intermediates go at once). */
+function build(config: ActivationConfig, parts: Parts): Activation {
+  const {forward, backward, scalar, gain, pieces = 1} = parts;
+  // Default (elu, selu, gelu, softplus): share of entries where |f′(z)| < 0.01, f′ being backward of dh = 1.
+  const saturation =
+    parts.saturation ?? ((z, h) => share(tf.less(tf.abs(backward(tf.onesLike(h), z, h)), FLAT)));
+  return {
+    config,
+    pieces,
+    gain,
+    scalar,
+    forward: (z) => tf.tidy(() => forward(z)),
+    backward: (dh, z, h) => tf.tidy(() => backward(dh, z, h)),
+    saturation: (z, h) => tf.tidy(() => saturation(z, h))
+  };
 }
 
-const sigmoid: Activation = {
-  name: "sigmoid",
-  forward: (z) => tf.sigmoid(z),
-  derivative: (h) => tf.mul(h, tf.sub(1, h)),
-  // Within 0.01 of 0 or 1: f′ < 0.0099, a 25× smaller factor than at the centre.
-  saturation: (h) => shareWhere(tf.greater(tf.abs(tf.sub(h, 0.5)), 0.49))
-};
+/** scale·z for z > 0, scale·alpha·(eᶻ − 1) otherwise (ELU: scale 1; SELU); f′ = scale or h + scale·alpha. */
+function exponentialLinear(
+  config: ActivationConfig,
+  {scale, alpha, gain, forward}: {scale: number; alpha: number; gain: number; forward: Parts["forward"]}
+): Activation {
+  const negative = scale * alpha;
+  return build(config, {
+    gain,
+    forward,
+    // On the negative side f′ = scale·alpha·eᶻ = h + scale·alpha: no exp in the backward pass.
+    backward: (dh, z, h) => {
+      const positive: tf.Tensor2D = scale === 1 ? dh : tf.mul(dh, scale);
+      return tf.where(tf.greater(z, 0), positive, tf.mul<tf.Tensor2D>(dh, tf.add(h, negative)));
+    },
+    scalar: {
+      f: (z) => (z > 0 ? scale * z : negative * Math.expm1(z)),
+      df: (z) => (z > 0 ? scale : negative * Math.exp(z))
+    }
+  });
+}
 
-const tanh: Activation = {
-  name: "tanh",
-  forward: (z) => tf.tanh(z),
-  derivative: (h) => tf.sub(1, tf.square(h)),
-  saturation: (h) => shareWhere(tf.greater(tf.abs(h), 0.97))
-};
-
-const relu: Activation = {
-  name: "relu",
-  forward: (z) => tf.relu(z),
-  derivative: (h) => tf.step(h, 0),
-  // A dead unit outputs 0 for every example of the batch, so no gradient reaches its weights.
-  saturation: (h) => shareWhere(tf.lessEqual(tf.max(h, 0), 0))
-};
-
-const byName: Record<ActivationName, Activation> = {sigmoid, tanh, relu};
-
-export function activation(name: ActivationName): Activation {
-  return byName[name];
+/** The activation a config names; its options (slope, alpha) are taken as given (validate configs first). */
+export function createActivation(config: ActivationConfig): Activation {
+  switch (config.kind) {
+    case "sigmoid":
+      return build(config, {
+        gain: 1,
+        forward: (z) => tf.sigmoid(z),
+        backward: (dh, _z, h) => tf.mul(dh, tf.mul(h, tf.sub(1, h))),
+        // Within 0.01 of 0 or 1: σ′ < 0.0099, 25× below its value at the centre.
+        saturation: (_z, h) => share(tf.greater(tf.abs(tf.sub(h, 0.5)), 0.49)),
+        scalar: {f: sigmoidOf, df: (z) => sigmoidOf(z) * (1 - sigmoidOf(z))}
+      });
+    case "tanh":
+      return build(config, {
+        gain: 5 / 3,
+        forward: (z) => tf.tanh(z),
+        backward: (dh, _z, h) => tf.mul(dh, tf.sub(1, tf.square(h))),
+        // |h| > 0.97: tanh′ < 0.06.
+        saturation: (_z, h) => share(tf.greater(tf.abs(h), 0.97)),
+        scalar: {f: Math.tanh, df: (z) => 1 - Math.tanh(z) ** 2}
+      });
+    case "relu":
+      return build(config, {
+        gain: Math.SQRT2,
+        forward: (z) => tf.relu(z),
+        // Subgradient 0 at z = 0, as PyTorch.
+        backward: (dh, _z, h) => tf.mul(dh, tf.step(h, 0)),
+        // A dead unit outputs 0 for every example of the batch, so no gradient reaches its weights.
+        saturation: (_z, h) => share(tf.lessEqual(tf.max(h, 0), 0)),
+        scalar: {f: (z) => Math.max(z, 0), df: (z) => (z > 0 ? 1 : 0)}
+      });
+    case "leaky-relu": {
+      const {slope} = config;
+      return build(config, {
+        gain: Math.sqrt(2 / (1 + slope ** 2)),
+        forward: (z) => tf.leakyRelu(z, slope),
+        // step(z, slope) is 1 for z > 0 and slope otherwise: exactly f′.
+        backward: (dh, z) => tf.mul(dh, tf.step(z, slope)),
+        // Units with z ≤ 0 for every example: their gradient is only slope× (with slope 0, ReLU's dead units).
+        saturation: (z) => share(tf.lessEqual(tf.max(z, 0), 0)),
+        scalar: {f: (z) => (z > 0 ? z : slope * z), df: (z) => (z > 0 ? 1 : slope)}
+      });
+    }
+    case "elu": {
+      const {alpha} = config;
+      // tf.elu has α = 1; step(z, α) is 1 for z > 0 and α otherwise, so it rescales only the negative side.
+      const forward = (z: tf.Tensor2D) =>
+        alpha === 1 ? tf.elu(z) : tf.mul<tf.Tensor2D>(tf.elu(z), tf.step(z, alpha));
+      return exponentialLinear(config, {scale: 1, alpha, gain: 1, forward});
+    }
+    case "selu":
+      return exponentialLinear(config, {
+        scale: SELU_LAMBDA,
+        alpha: SELU_ALPHA,
+        gain: 3 / 4,
+        forward: tf.selu
+      });
+    case "gelu":
+      return build(config, {
+        gain: 1,
+        forward: (z) => tf.mul(z, tensorCdf(z)),
+        // f′ = Φ(z) + z·φ(z), φ(z) = e^(−z²/2)/√(2π); Φ is recomputed rather than kept from the forward pass.
+        backward: (dh, z) =>
+          tf.mul(
+            dh,
+            tf.add(tensorCdf(z), tf.mul(tf.mul(z, INV_SQRT_2PI), tf.exp(tf.mul(tf.square(z), -0.5))))
+          ),
+        scalar: {f: (z) => z * normalCdf(z), df: (z) => normalCdf(z) + z * normalPdf(z)}
+      });
+    case "softplus":
+      return build(config, {
+        gain: 1,
+        forward: (z) => tf.softplus(z),
+        backward: (dh, z) => tf.mul(dh, tf.sigmoid(z)),
+        scalar: {f: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))), df: sigmoidOf}
+      });
+    case "maxout":
+      return build(config, {
+        gain: 1,
+        pieces: 2,
+        // Unit j's pieces are columns 2j and 2j + 1: view z as [B, w, 2] and take the max over the last axis.
+        forward: (z) => tf.max(tf.reshape(z, [z.shape[0], z.shape[1] / 2, 2]), 2),
+        // The gradient goes to the winning piece only (ties: the first), the other piece gets 0.
+        backward: (dh, z) => {
+          const [batch, width] = dh.shape;
+          const [first, second] = tf.split(tf.reshape(z, [batch, width, 2]), 2, 2) as [
+            tf.Tensor3D,
+            tf.Tensor3D
+          ];
+          const toFirst = tf.mul(
+            tf.reshape(dh, [batch, width, 1]),
+            tf.cast(tf.greaterEqual(first, second), "float32")
+          );
+          const toSecond = tf.sub(tf.reshape(dh, [batch, width, 1]), toFirst);
+          return tf.reshape(tf.concat([toFirst, toSecond], 2), [batch, 2 * width]);
+        },
+        // Piecewise linear with slope 1 on the winning piece: it never saturates.
+        saturation: () => tf.scalar(0),
+        scalar: null
+      });
+    default: {
+      const unknown: never = config;
+      const kind = String((unknown as {kind: unknown}).kind);
+      throw new ConfigError(
+        "activation.kind",
+        `unknown activation "${kind}" (one of ${kindsOf(ACTIVATIONS).join(", ")})`
+      );
+    }
+  }
 }
