@@ -45,7 +45,12 @@ const benchBatch = () =>
  * Median over blocks of `snapshotEvery` steps of (block time / steps); with probes, the last step of a block
  * probes. `stage` picks a layer-wise stage (its frozen blocks get no gradient).
  */
-async function stepMs(trainConfig: TrainConfig, probes: boolean, blockCount: number, stage = 0): Promise<number> {
+async function stepMs(
+  trainConfig: TrainConfig,
+  probes: boolean,
+  blockCount: number,
+  stage = 0
+): Promise<number> {
   const model = buildTrainingModel(trainConfig);
   for (let s = 0; s < stage; s++) model.enterStage(s);
   const network = model.enterStage(stage);
@@ -144,7 +149,10 @@ const reference = {
 const presetRows: {name: string; stepMs: number; ratio: number}[] = [];
 for (const preset of PRESETS) {
   const stages = preset.config.layerwise
-    ? [{stage: 4, name: `${preset.name} (stage 5: B1–B3 frozen)`}, {stage: 5, name: `${preset.name} (stage 6: all)`}]
+    ? [
+        {stage: 4, name: `${preset.name} (stage 5: B1–B3 frozen)`},
+        {stage: 5, name: `${preset.name} (stage 6: all)`}
+      ]
     : [{stage: 0, name: preset.name}];
   if (preset.name === "layerwise-keep-head") continue; // the same networks as layerwise
   for (const {stage, name} of stages) {
@@ -182,6 +190,8 @@ if (json) {
   );
   console.log("\npreset (wasm, probes off)                   ms/step  × baseline");
   for (const row of presetRows) {
-    console.log(`${row.name.padEnd(42)}  ${row.stepMs.toFixed(1).padStart(7)}  ${row.ratio.toFixed(2).padStart(9)}`);
+    console.log(
+      `${row.name.padEnd(42)}  ${row.stepMs.toFixed(1).padStart(7)}  ${row.ratio.toFixed(2).padStart(9)}`
+    );
   }
 }

@@ -31,20 +31,35 @@ function checkWritable(out: string): void {
 }
 
 const engineVersion = (): string =>
-  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {version: string}).version;
+  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {version: string})
+    .version;
 
-export function summary(record: {test: {accuracy: number} | null; experiment: {wallTimeMs: number; status: string}}) {
-  const accuracy = record.test ? `test accuracy ${record.test.accuracy.toFixed(4)}` : record.experiment.status;
+export function summary(record: {
+  test: {accuracy: number} | null;
+  experiment: {wallTimeMs: number; status: string};
+}) {
+  const accuracy = record.test
+    ? `test accuracy ${record.test.accuracy.toFixed(4)}`
+    : record.experiment.status;
   return `${accuracy} in ${formatDuration(record.experiment.wallTimeMs)}`;
 }
 
 /** Runs `plans` one after another in this process. Returns how many did not finish. */
-async function runHere(plans: RunPlan[], args: ExperimentArgs, reporter: Reporter, child: boolean): Promise<number> {
+async function runHere(
+  plans: RunPlan[],
+  args: ExperimentArgs,
+  reporter: Reporter,
+  child: boolean
+): Promise<number> {
   await tf.setBackend(args.backend);
   await tf.ready();
   const splits = loadFashionSplits({log: child ? () => {} : (text) => reporter.note(text.trimEnd())});
   const data = {train: splits.train, test: splits.test};
-  const meta = {backend: `${args.backend} (Node)`, source: splits.source.name, engineVersion: engineVersion()};
+  const meta = {
+    backend: `${args.backend} (Node)`,
+    source: splits.source.name,
+    engineVersion: engineVersion()
+  };
   const cancelled: {signal: boolean; onCancel?: () => void} = {signal: false};
   process.on("SIGINT", () => {
     cancelled.signal = true;
@@ -82,7 +97,8 @@ async function main(): Promise<void> {
     if (parsed.kind === "help") return void process.stdout.write(`${USAGE}\n`);
     if (parsed.kind === "list") {
       const width = Math.max(...PRESETS.map((p) => p.name.length));
-      for (const p of PRESETS) process.stdout.write(`${p.name.padEnd(width)}  ${p.title}: ${p.description}\n`);
+      for (const p of PRESETS)
+        process.stdout.write(`${p.name.padEnd(width)}  ${p.title}: ${p.description}\n`);
       return;
     }
     args = parsed.args;

@@ -90,7 +90,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case "--backend": {
         const backend = value();
         if (!BACKENDS.includes(backend as NodeBackend)) {
-          throw new UsageError(`--backend must be one of ${BACKENDS.join(", ")}, got ${backend ?? "nothing"}`);
+          throw new UsageError(
+            `--backend must be one of ${BACKENDS.join(", ")}, got ${backend ?? "nothing"}`
+          );
         }
         args.backend = backend as NodeBackend;
         break;

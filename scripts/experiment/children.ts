@@ -23,7 +23,10 @@ function runChild(plan: RunPlan, args: ExperimentArgs, reporter: Reporter, live:
   return new Promise<boolean>((resolve) => {
     const name = plan.preset.name;
     // detached: Ctrl-C on a terminal must not reach the children twice; the parent forwards it once.
-    const child = spawn(process.execPath, childArgs(name, args), {stdio: ["ignore", "pipe", "pipe"], detached: true});
+    const child = spawn(process.execPath, childArgs(name, args), {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
+    });
     live.add(child);
     let ended = false;
     let errors = "";
@@ -43,14 +46,19 @@ function runChild(plan: RunPlan, args: ExperimentArgs, reporter: Reporter, live:
     });
     child.on("close", (code) => {
       live.delete(child);
-      if (code !== 0 && !ended) reporter.end(name, `failed (exit ${code}): ${errors.trim().split("\n").at(-1) ?? ""}`);
+      if (code !== 0 && !ended)
+        reporter.end(name, `failed (exit ${code}): ${errors.trim().split("\n").at(-1) ?? ""}`);
       resolve(code === 0);
     });
   });
 }
 
 /** Runs the plans in child processes, `args.jobs` at a time. Returns how many did not finish (−1: interrupted). */
-export async function runChildren(plans: RunPlan[], args: ExperimentArgs, reporter: Reporter): Promise<number> {
+export async function runChildren(
+  plans: RunPlan[],
+  args: ExperimentArgs,
+  reporter: Reporter
+): Promise<number> {
   const live = new Set<ChildProcess>();
   let interrupted = false;
   process.on("SIGINT", () => {

@@ -70,7 +70,11 @@ export function planRuns(args: ExperimentArgs): RunPlan[] {
 }
 
 /** Per-epoch means from snapshot windows: each window's train metrics are weighted by its example count. */
-export function epochSummaries(snapshots: readonly Snapshot[], fitSize: number, batchSize: number): EpochSummary[] {
+export function epochSummaries(
+  snapshots: readonly Snapshot[],
+  fitSize: number,
+  batchSize: number
+): EpochSummary[] {
   const examples = (fromStep: number, toStep: number) => {
     let n = 0;
     for (let s = fromStep; s < toStep; s++) {

@@ -54,7 +54,8 @@ function validateSkips(skips: unknown, depth: number): void {
 
 function validateLayerwise(layerwise: LayerwiseConfig, config: TrainConfig): void {
   const sizes: unknown = layerwise.blockSizes;
-  if (!Array.isArray(sizes) || sizes.length === 0) throw new ConfigError("layerwise.blockSizes", "must list at least one block");
+  if (!Array.isArray(sizes) || sizes.length === 0)
+    throw new ConfigError("layerwise.blockSizes", "must list at least one block");
   sizes.forEach((size, i) => integerIn(`layerwise.blockSizes[${i}]`, size, {min: 1, max: LIMITS.depth.max}));
   const total = sizes.reduce((a: number, b: number) => a + b, 0);
   if (total !== config.depth) {
@@ -71,14 +72,21 @@ function validateLayerwise(layerwise: LayerwiseConfig, config: TrainConfig): voi
     if (!Array.isArray(stage.frozen) || new Set(stage.frozen).size !== stage.frozen.length) {
       throw new ConfigError(`${field}.frozen`, "must be a list of distinct block numbers");
     }
-    stage.frozen.forEach((block, j) => integerIn(`${field}.frozen[${j}]`, block, {min: 0, max: stage.blocks - 1}));
-    if (stage.frozen.length === stage.blocks) throw new ConfigError(`${field}.frozen`, "leaves no block to train");
-    if (typeof stage.newHead !== "boolean") throw new ConfigError(`${field}.newHead`, "must be true or false");
+    stage.frozen.forEach((block, j) =>
+      integerIn(`${field}.frozen[${j}]`, block, {min: 0, max: stage.blocks - 1})
+    );
+    if (stage.frozen.length === stage.blocks)
+      throw new ConfigError(`${field}.frozen`, "leaves no block to train");
+    if (typeof stage.newHead !== "boolean")
+      throw new ConfigError(`${field}.newHead`, "must be true or false");
     integerIn(`${field}.epochs`, stage.epochs, LIMITS.epochs);
     epochs += stage.epochs;
   });
   if (epochs !== config.epochs) {
-    throw new ConfigError("epochs", `must equal the stages' epochs added up (${epochs}), got ${config.epochs}`);
+    throw new ConfigError(
+      "epochs",
+      `must equal the stages' epochs added up (${epochs}), got ${config.epochs}`
+    );
   }
   if (config.skips.length > 0) throw new ConfigError("skips", "cannot be combined with layer-wise training");
 }
@@ -105,8 +113,16 @@ export function validateConfig(config: TrainConfig, available = Infinity): Train
   if (config.layerwise !== null) validateLayerwise(config.layerwise, config);
   checkNumber("validationFraction", config.validationFraction, LIMITS.validationFraction);
   integerIn("trainSize", config.trainSize, {min: 2, max: Math.min(available, 60000)});
-  const validation = Math.round(config.trainSize * config.validationFraction);
-  if (config.trainSize - validation < 1) throw new ConfigError("trainSize", "leaves no images to fit on");
+  const fit = config.trainSize - Math.round(config.trainSize * config.validationFraction);
+  if (fit < 1) throw new ConfigError("trainSize", "leaves no images to fit on");
+  // Batch statistics need two examples: PyTorch's BatchNorm refuses a batch of one, and its std is undefined.
+  const batchStatistics = ["batchnorm", "standardize"].includes(config.normalization.kind);
+  if (batchStatistics && (config.batchSize === 1 || fit % config.batchSize === 1)) {
+    throw new ConfigError(
+      "batchSize",
+      `gives a batch of a single example (${fit} images to fit), which ${config.normalization.kind} cannot normalize`
+    );
+  }
   integerIn("seeds.init", config.seeds?.init, LIMITS.seed);
   integerIn("seeds.data", config.seeds?.data, LIMITS.seed);
   integerIn("snapshotEvery", config.snapshotEvery, LIMITS.snapshotEvery);
