@@ -44,7 +44,8 @@ export function makeBatch(data: DatasetBuffers, indices: ArrayLike<number>, with
   const batch: Batch = {x, y: tf.tensor2d(targets, [n, CLASS_COUNT])};
   if (withTranspose) {
     const columns = new Float32Array(n * INPUT_SIZE);
-    for (let j = 0; j < INPUT_SIZE; j++) for (let row = 0; row < n; row++) columns[j * n + row] = pixels[row * INPUT_SIZE + j]!;
+    for (let j = 0; j < INPUT_SIZE; j++)
+      for (let row = 0; row < n; row++) columns[j * n + row] = pixels[row * INPUT_SIZE + j]!;
     batch.xT = tf.tensor2d(columns, [INPUT_SIZE, n]);
     registerTranspose(x, batch.xT);
   }

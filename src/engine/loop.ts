@@ -120,7 +120,10 @@ export async function trainingLoop(
             disposeBatch(batch);
           }
           if (result.before) {
-            const atInit = await readBack([result.totals, result.before], frame("init", indices.length, false, false));
+            const atInit = await readBack(
+              [result.totals, result.before],
+              frame("init", indices.length, false, false)
+            );
             result.before.dispose();
             events.snapshot(atInit);
           }

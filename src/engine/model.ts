@@ -29,7 +29,9 @@ export type ModelConfig = Pick<
 >;
 
 const unitLayers = (unit: HiddenUnit): Layer[] =>
-  [unit.dense, unit.norm, unit.activation, unit.gradientNorm].filter((layer): layer is Layer => layer !== null);
+  [unit.dense, unit.norm, unit.activation, unit.gradientNorm].filter(
+    (layer): layer is Layer => layer !== null
+  );
 
 /**
  * The hidden units, initialised in order from the input side from one seeded stream (so the same seed gives
@@ -68,7 +70,11 @@ export function buildHead(fanIn: number, init: InitConfig, random: Random): Dens
  * skip ending there) to the output of unit `to`; the sum feeds the next unit. For the study's experiment 7,
  * skips [{1, 3}, {4, 7}] give h1 = σ(L1 x); x = h1 + σ(L3 σ(L2 h1)); h4 = σ(L4 x); x = h4 + σ(L7 σ(L6 σ(L5 h4))).
  */
-export function wireNetwork(units: readonly HiddenUnit[], head: Dense, skips: readonly SkipConnection[]): Network {
+export function wireNetwork(
+  units: readonly HiddenUnit[],
+  head: Dense,
+  skips: readonly SkipConnection[]
+): Network {
   const wiring: WiringNode[] = [];
   const leaving = new Map<number, string>([[0, INPUT]]);
   let current = INPUT;

@@ -64,7 +64,10 @@ export class Network {
         const own = node.layer.params.some((p) => p.trainable);
         below.set(node.output, own || below.get(node.input)!);
       } else {
-        below.set(node.output, node.inputs.some((input) => below.get(input)!));
+        below.set(
+          node.output,
+          node.inputs.some((input) => below.get(input)!)
+        );
       }
     }
     return below;

@@ -44,7 +44,11 @@ export function kindsOf<K extends string>(registry: Registry<K>): K[] {
   return Object.keys(registry) as K[];
 }
 
-export function checkNumber(field: string, value: unknown, option: Omit<NumberOption, "label" | "default" | "scale">): void {
+export function checkNumber(
+  field: string,
+  value: unknown,
+  option: Omit<NumberOption, "label" | "default" | "scale">
+): void {
   const {min, max, minOpen = false, integer = false} = option;
   const ok =
     typeof value === "number" &&
@@ -63,7 +67,11 @@ export function checkNumber(field: string, value: unknown, option: Omit<NumberOp
  * Checks a strategy config against its registry: the kind must be a registered name, every option of that kind
  * present and in range, and nothing else given (a misspelt option is an error, not ignored).
  */
-export function validateStrategy<K extends string>(field: string, registry: Registry<K>, value: unknown): void {
+export function validateStrategy<K extends string>(
+  field: string,
+  registry: Registry<K>,
+  value: unknown
+): void {
   const config = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
   const kinds = kindsOf(registry);
   if (!kinds.includes(config.kind as K)) {
@@ -90,7 +98,8 @@ export function withDefaults<K extends string, C extends StrategyConfig<K>>(
   overrides: Partial<Record<string, number>> = {}
 ): C {
   const spec = registry[kind];
-  if (!spec) throw new ConfigError("kind", `must be one of ${kindsOf(registry).join(", ")}, got ${String(kind)}`);
+  if (!spec)
+    throw new ConfigError("kind", `must be one of ${kindsOf(registry).join(", ")}, got ${String(kind)}`);
   const config: Record<string, number | string> = {kind};
   for (const [name, option] of Object.entries(spec.options)) config[name] = overrides[name] ?? option.default;
   return config as C;

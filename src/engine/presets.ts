@@ -27,7 +27,12 @@ const remedy = (change: Partial<TrainConfig>): TrainConfig => ({
  * the two stages that only unfreeze (the study's code makes a new one every stage).
  */
 export function studyStages(epochsPerStage: number, keepHead: boolean): StageConfig[] {
-  const stage = (blocks: number, frozen: number[], newHead = true) => ({blocks, frozen, newHead, epochs: epochsPerStage});
+  const stage = (blocks: number, frozen: number[], newHead = true) => ({
+    blocks,
+    frozen,
+    newHead,
+    epochs: epochsPerStage
+  });
   return [
     stage(1, []),
     stage(2, [0]),
@@ -41,7 +46,11 @@ export function studyStages(epochsPerStage: number, keepHead: boolean): StageCon
 const layerwise = (keepHead: boolean): TrainConfig =>
   remedy({
     epochs: 600,
-    layerwise: {blockSizes: [2, 2, 2, 1], headInit: {kind: "pytorch-default"}, stages: studyStages(100, keepHead)}
+    layerwise: {
+      blockSizes: [2, 2, 2, 1],
+      headInit: {kind: "pytorch-default"},
+      stages: studyStages(100, keepHead)
+    }
   });
 
 export const PRESETS: readonly Preset[] = [
@@ -119,7 +128,8 @@ export const PRESETS: readonly Preset[] = [
   {
     name: "gradnorm-study",
     title: "Gradient normalization (the study's)",
-    description: "sigmoid, N(0, 0.05²), backward g → (g − mean g)/(std g + 1e-6) after each hidden activation",
+    description:
+      "sigmoid, N(0, 0.05²), backward g → (g − mean g)/(std g + 1e-6) after each hidden activation",
     study: {experiment: 9, reportedTestAccuracy: 0.5373},
     config: remedy({gradientNorm: {kind: "study", eps: 1e-6}})
   },

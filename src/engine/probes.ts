@@ -57,11 +57,7 @@ export interface ProbedLayer {
 }
 
 /** Reads one layer's probes back out of the packed vector (inverse of packLayerProbe). */
-export function unpackLayerProbe(
-  values: Float32Array,
-  offset: number,
-  layer: ProbedLayer
-): LayerProbe {
+export function unpackLayerProbe(values: Float32Array, offset: number, layer: ProbedLayer): LayerProbe {
   const {name, hasActivation, trainable} = layer;
   const at = (i: number) => values[offset + i]!;
   const weightStart = offset + SCALARS;
