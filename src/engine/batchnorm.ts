@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import {meanRows, sumRows} from "./reduce.js";
 import {disposeLayer, type Backward, type Buffer, type Layer, type Mode, type Param} from "./layer.js";
 
 export interface BatchNormOptions {
@@ -22,8 +23,9 @@ export interface BatchNormOptions {
  *   ∂β = Σ_b g,  ∂γ = Σ_b g ⊙ x̂,  ∂x = γ/√(σ² + ε) ⊙ (g − mean_b g − x̂ ⊙ mean_b (g ⊙ x̂));
  * in eval the statistics are constants: ∂x = g ⊙ γ/√(running_var + ε), and ∂γ, ∂β as above.
  * mean_b g and mean_b (g ⊙ x̂) are ∂β/B and ∂γ/B, so each reduction runs once. The layer runs on every hidden
- * layer of every step (7 × [512, 128] on wasm), so the op count is kept small: tf.moments gives μ and σ² in one
- * call, x̂ is computed once and reused by the backward pass, and nothing is read back.
+ * layer of every step (7 × [512, 128] on wasm), so the op count is kept small: the sums over the batch are
+ * matMuls (reduce.ts, far faster than axis-0 reductions on wasm), x̂ is computed once and reused by the
+ * backward pass, and nothing is read back.
  */
 export class BatchNorm implements Layer {
   readonly params: readonly Param[];
@@ -67,17 +69,19 @@ export class BatchNorm implements Layer {
       throw new Error(`${this.name}: batch normalization needs more than 1 example per batch, got ${batch}`);
     }
     const [gamma, beta] = this.params as [Param, Param];
-    const {mean, variance} = tf.moments(x, 0);
+    const mean = meanRows(x);
+    const centred = tf.sub(x, mean) as tf.Tensor2D;
+    const variance = meanRows(tf.square(centred));
     const invStd = tf.rsqrt(tf.add(variance, this.options.eps));
-    const xHat = tf.mul(tf.sub(x, mean), invStd) as tf.Tensor2D;
+    const xHat = tf.mul(centred, invStd) as tf.Tensor2D;
     const y = tf.add(tf.mul(xHat, gamma.value), beta.value) as tf.Tensor2D;
     // γ/√(σ² + ε), taken now so that the backward pass does not depend on later changes to γ.
     const scale = tf.mul(gamma.value, invStd);
     if (mode === "train") this.updateRunningStatistics(mean, variance, batch);
 
     const backward: Backward = (g, needInputGradient) => {
-      const sumG = beta.trainable || needInputGradient ? tf.sum(g, 0) : null;
-      const sumGXHat = gamma.trainable || needInputGradient ? tf.sum(tf.mul(g, xHat), 0) : null;
+      const sumG = beta.trainable || needInputGradient ? sumRows(g) : null;
+      const sumGXHat = gamma.trainable || needInputGradient ? sumRows(tf.mul(g, xHat)) : null;
       let dx: tf.Tensor2D | null = null;
       if (needInputGradient) {
         const centred = tf.sub(tf.sub(g, tf.mul(xHat, tf.div(sumGXHat!, batch))), tf.div(sumG!, batch));
@@ -99,10 +103,10 @@ export class BatchNorm implements Layer {
 
     const backward: Backward = (g, needInputGradient) => {
       // x̂ is only needed for ∂γ, so eval (validation and test batches) does not pay for it in the forward pass.
-      const gradGamma = gamma.trainable ? tf.sum(tf.mul(g, tf.mul(tf.sub(x, runningMean), invStd)), 0) : null;
+      const gradGamma = gamma.trainable ? sumRows(tf.mul(g, tf.mul(tf.sub(x, runningMean), invStd))) : null;
       return {
         dx: needInputGradient ? (tf.mul(g, scale) as tf.Tensor2D) : null,
-        grads: [gradGamma, beta.trainable ? tf.sum(g, 0) : null]
+        grads: [gradGamma, beta.trainable ? sumRows(g) : null]
       };
     };
     return {y, backward};

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type {DenseInit} from "./init.js";
 import {disposeLayer, type Backward, type Layer, type Param} from "./layer.js";
+import {sumRows} from "./reduce.js";
 import {transposeOf} from "./transpose.js";
 
 /**
@@ -45,7 +46,7 @@ export class Dense implements Layer {
       dx: needInputGradient ? (tf.matMul(dy, tf.transpose(weights)) as tf.Tensor2D) : null,
       grads: [
         this.weight.trainable ? tf.matMul(transposeOf(x), dy) : null,
-        this.bias.trainable ? tf.sum(dy, 0) : null
+        this.bias.trainable ? sumRows(dy) : null
       ]
     });
     return {y, backward};

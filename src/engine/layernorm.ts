@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
+import {sumRows} from "./reduce.js";
 import {disposeLayer, type Backward, type Layer, type Mode, type Param} from "./layer.js";
 
 /**
@@ -50,7 +51,10 @@ export class LayerNorm implements Layer {
       }
       return {
         dx,
-        grads: [gamma.trainable ? tf.sum(tf.mul(g, xHat), 0) : null, beta.trainable ? tf.sum(g, 0) : null]
+        grads: [
+          gamma.trainable ? sumRows(tf.mul(g, xHat) as tf.Tensor2D) : null,
+          beta.trainable ? sumRows(g) : null
+        ]
       };
     };
     return {y, backward};

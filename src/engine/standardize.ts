@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type {Backward, Layer, Mode} from "./layer.js";
+import {meanRows, sumRows} from "./reduce.js";
 
 /**
  * The study's demo normalization layer, on x: [B, n], per feature over the batch:
@@ -29,15 +30,15 @@ export class Standardize implements Layer {
       // torch.std of one value is NaN; a clear error beats a run that silently turns into NaN.
       throw new Error(`${this.name}: standardizing over the batch needs more than 1 example, got ${batch}`);
     }
-    const c = tf.sub(x, tf.mean(x, 0));
-    const s = tf.sqrt(tf.div(tf.sum(tf.square(c), 0), batch - 1));
+    const c = tf.sub(x, meanRows(x)) as tf.Tensor2D;
+    const s = tf.sqrt(tf.div(sumRows(tf.square(c)), batch - 1));
     const d = tf.add(s, this.eps);
     const y = tf.div(c, d) as tf.Tensor2D;
 
     const backward: Backward = (g, needInputGradient) => {
       if (!needInputGradient) return {dx: null, grads: []};
-      const k = tf.divNoNan(tf.sum(tf.mul(g, c), 0), tf.mul(tf.square(d), tf.mul(s, batch - 1)));
-      const dx = tf.sub(tf.div(tf.sub(g, tf.mean(g, 0)), d), tf.mul(c, k)) as tf.Tensor2D;
+      const k = tf.divNoNan(sumRows(tf.mul(g, c) as tf.Tensor2D), tf.mul(tf.square(d), tf.mul(s, batch - 1)));
+      const dx = tf.sub(tf.div(tf.sub(g, meanRows(g)), d), tf.mul(c, k)) as tf.Tensor2D;
       return {dx, grads: []};
     };
     return {y, backward};
