@@ -44,15 +44,10 @@ const benchBatch = () =>
   );
 
 /**
- * Median over blocks of `snapshotEvery` steps of (block time / steps); with probes, the last step of a block
- * probes. `stage` picks a layer-wise stage (its frozen blocks get no gradient).
+ * Trains `trainConfig` (at layer-wise stage `stage`, whose frozen blocks get no gradient) on one fixed batch.
+ * block() runs `snapshotEvery` steps and returns milliseconds per step; with probes the last step probes.
  */
-async function stepMs(
-  trainConfig: TrainConfig,
-  probes: boolean,
-  blockCount: number,
-  stage = 0
-): Promise<number> {
+function stepRunner(trainConfig: TrainConfig, probes: boolean, stage = 0) {
   const model = buildTrainingModel(trainConfig);
   for (let s = 0; s < stage; s++) model.enterStage(s);
   const network = model.enterStage(stage);
@@ -60,23 +55,39 @@ async function stepMs(
   const transform = gradientTransform(trainConfig.gradientNorm);
   const initial = new Map(network.probes.map((p) => [p.dense.weight, tf.clone(p.dense.weight.value)]));
   const batch = benchBatch();
+  return {
+    async block(): Promise<number> {
+      const start = performance.now();
+      for (let s = 0; s < config.snapshotEvery; s++) {
+        const probe = probes && s === config.snapshotEvery - 1;
+        const options = {update: true, probeBefore: false, probeAfter: probe, initialWeights: initial};
+        const result = trainStep(network, optimizer, batch, options, transform);
+        const last = s === config.snapshotEvery - 1;
+        const read = result.after ? tf.concat([result.totals, result.after]) : null;
+        if (read) await read.data();
+        else if (last) await result.totals.data();
+        tf.dispose([result.totals, result.after ?? [], read ?? []]);
+      }
+      return (performance.now() - start) / config.snapshotEvery;
+    },
+    dispose() {
+      disposeBatch(batch);
+      tf.dispose([...initial.values()]);
+      model.dispose();
+      optimizer.dispose();
+    }
+  };
+}
+
+/** Median ms per step over `blockCount` blocks, after one warm-up block. */
+async function stepMs(trainConfig: TrainConfig, probes: boolean, blockCount: number): Promise<number> {
+  const runner = stepRunner(trainConfig, probes);
   const times: number[] = [];
   for (let block = 0; block <= blockCount; block++) {
-    const start = performance.now();
-    for (let s = 0; s < config.snapshotEvery; s++) {
-      const probe = probes && s === config.snapshotEvery - 1;
-      const options = {update: true, probeBefore: false, probeAfter: probe, initialWeights: initial};
-      const result = trainStep(network, optimizer, batch, options, transform);
-      if (result.after) await tf.concat([result.totals, result.after]).data();
-      else if (s === config.snapshotEvery - 1) await result.totals.data();
-      tf.dispose([result.totals, result.after ?? []]);
-    }
-    if (block > 0) times.push((performance.now() - start) / config.snapshotEvery); // block 0 warms up
+    const ms = await runner.block();
+    if (block > 0) times.push(ms);
   }
-  disposeBatch(batch);
-  tf.dispose([...initial.values()]);
-  model.dispose();
-  optimizer.dispose();
+  runner.dispose();
   return median(times);
 }
 
@@ -147,22 +158,40 @@ const reference = {
   stepMs: +autodiffMs.toFixed(2)
 };
 
-/** Every preset's step on wasm (probes off), as a ratio to the baseline step measured in the same loop. */
-const presetRows: {name: string; stepMs: number; ratio: number}[] = [];
-for (const preset of PRESETS) {
-  const stages = preset.config.layerwise
-    ? [
-        {stage: 4, name: `${preset.name} (stage 5: B1–B3 frozen)`},
-        {stage: 5, name: `${preset.name} (stage 6: all)`}
-      ]
-    : [{stage: 0, name: preset.name}];
-  if (preset.name === "layerwise-keep-head") continue; // the same networks as layerwise
-  for (const {stage, name} of stages) {
-    const ms = await stepMs(preset.config, false, 5, stage);
-    const baselineMs = presetRows[0]?.stepMs ?? ms;
-    presetRows.push({name, stepMs: +ms.toFixed(2), ratio: +(ms / baselineMs).toFixed(2)});
+/**
+ * Every preset's step on wasm (probes off) as a ratio to the baseline step. The presets' blocks are interleaved
+ * round by round, so load from elsewhere on the machine falls on all of them alike; each ratio is the median
+ * over rounds of (preset block / baseline block of the same round).
+ */
+const presetRunners = [
+  ...PRESETS.filter((preset) => preset.name !== "layerwise-keep-head") // the same networks as layerwise
+    .flatMap((preset) =>
+      preset.config.layerwise
+        ? [
+            {name: `${preset.name} (stage 5: B1–B3 frozen)`, runner: stepRunner(preset.config, false, 4)},
+            {name: `${preset.name} (stage 6: all)`, runner: stepRunner(preset.config, false, 5)}
+          ]
+        : [{name: preset.name, runner: stepRunner(preset.config, false)}]
+    ),
+  // Momentum is no preset of the study; its cost is measured on the baseline network.
+  {
+    name: "baseline with SGD momentum 0.9",
+    runner: stepRunner({...config, optimizer: {kind: "momentum", learningRate: 0.01, momentum: 0.9}}, false)
+  }
+];
+const rounds = presetsOnly ? 8 : 5;
+const times = presetRunners.map(() => [] as number[]);
+for (let round = 0; round <= rounds; round++) {
+  for (const [i, {runner}] of presetRunners.entries()) {
+    const ms = await runner.block();
+    if (round > 0) times[i]!.push(ms); // round 0 warms up
   }
 }
+const presetRows = presetRunners.map(({name, runner}, i) => {
+  runner.dispose();
+  const ratios = times[i]!.map((ms, r) => ms / times[0]![r]!);
+  return {name, stepMs: +median(times[i]!).toFixed(2), ratio: +median(ratios).toFixed(2)};
+});
 
 if (json) {
   console.log(
