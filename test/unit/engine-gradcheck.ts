@@ -34,7 +34,12 @@ function lossOf(layer: Layer, x: tf.Tensor2D, r: tf.Tensor, mode: Mode): number 
 }
 
 /** Central differences of L with respect to every entry of `values`, written back through `set`. */
-function numericGradient(values: Float32Array, set: (v: Float32Array) => void, loss: () => number, eps: number) {
+function numericGradient(
+  values: Float32Array,
+  set: (v: Float32Array) => void,
+  loss: () => number,
+  eps: number
+) {
   const out = new Float32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const shifted = values.slice();
@@ -49,7 +54,13 @@ function numericGradient(values: Float32Array, set: (v: Float32Array) => void, l
   return out;
 }
 
-function assertClose(what: string, analytic: ArrayLike<number>, numeric: Float32Array, rel: number, abs: number) {
+function assertClose(
+  what: string,
+  analytic: ArrayLike<number>,
+  numeric: Float32Array,
+  rel: number,
+  abs: number
+) {
   assert.equal(analytic.length, numeric.length, `${what}: size`);
   for (let i = 0; i < numeric.length; i++) {
     const error = Math.abs(analytic[i]! - numeric[i]!);
@@ -75,7 +86,10 @@ export function checkLayerGradients(layer: Layer, options: GradientCheckOptions)
   let x = tf.tensor2d(xValues, inputShape);
   const outShape = tf.tidy(() => layer.forward(x, mode).y.shape);
   const r = tf.tensor(normalSamples(outShape[0] * outShape[1], random), outShape);
-  const analytic: {dx: Float32Array<ArrayBufferLike>; grads: (Float32Array<ArrayBufferLike> | null)[]} = {dx: new Float32Array(), grads: []};
+  const analytic: {dx: Float32Array<ArrayBufferLike>; grads: (Float32Array<ArrayBufferLike> | null)[]} = {
+    dx: new Float32Array(),
+    grads: []
+  };
   tf.tidy(() => {
     const {backward} = layer.forward(x, mode);
     const {dx, grads} = backward(r as tf.Tensor2D, true);

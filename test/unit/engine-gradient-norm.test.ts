@@ -7,36 +7,15 @@ import {
   GRADIENT_NORMS,
   GradientNormLayer
 } from "../../src/engine/gradient-norm.js";
-import type {Backward, Layer, Mode} from "../../src/engine/layer.js";
+import type {Mode} from "../../src/engine/layer.js";
 import {ConfigError, kindsOf, validateStrategy, withDefaults} from "../../src/engine/options.js";
 import {normalSamples, seededRandom} from "../../src/engine/random.js";
 import type {GradientNormConfig} from "../../src/engine/types.js";
-import {useCpuBackend} from "./engine-helpers.js";
+import {assertClose, backwardResult, read, useCpuBackend} from "./engine-helpers.js";
 
 before(useCpuBackend);
 
 const MODES: Mode[] = ["train", "probe", "eval"];
-
-function read(t: tf.Tensor): number[] {
-  return Array.from(t.dataSync());
-}
-
-/** The result of one forward and backward call; its tensors are freed (a test reads only which are null). */
-function backwardResult(layer: Layer, shape: [number, number], mode: Mode, needInputGradient: boolean) {
-  let result: ReturnType<Backward> | undefined;
-  tf.tidy(() => {
-    const {y, backward} = layer.forward(tf.randomNormal(shape, 0, 1, "float32", 1), mode);
-    result = backward(tf.onesLike(y), needInputGradient);
-  });
-  return result!;
-}
-
-function assertClose(actual: number[], expected: number[], tolerance: number, what: string): void {
-  assert.equal(actual.length, expected.length, `${what}: size`);
-  expected.forEach((e, i) => {
-    assert.ok(Math.abs(actual[i]! - e) <= tolerance, `${what}[${i}]: got ${actual[i]}, expected ${e}`);
-  });
-}
 
 /** ∂x of the study's layer for the upstream gradient g. */
 function normalizedGradient(layer: GradientNormLayer, g: number[][]): number[] {

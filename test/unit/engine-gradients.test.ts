@@ -97,7 +97,11 @@ describe("the network's backward pass agrees with autodiff", () => {
     const config = tiny({
       depth: 7,
       epochs: 6,
-      layerwise: {blockSizes: [2, 2, 2, 1], headInit: {kind: "pytorch-default"}, stages: studyStages(1, false)}
+      layerwise: {
+        blockSizes: [2, 2, 2, 1],
+        headInit: {kind: "pytorch-default"},
+        stages: studyStages(1, false)
+      }
     });
     const model = buildTrainingModel(config);
     model.enterStage(0);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {before, describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import {BatchNorm} from "../../src/engine/batchnorm.js";
-import type {Backward, Layer, Mode, Param} from "../../src/engine/layer.js";
+import type {Layer, Mode, Param} from "../../src/engine/layer.js";
 import {LayerNorm} from "../../src/engine/layernorm.js";
 import {createNormalization, NORMALIZATIONS} from "../../src/engine/normalization.js";
 import {ConfigError, kindsOf, validateStrategy, withDefaults} from "../../src/engine/options.js";
@@ -10,7 +10,7 @@ import {normalSamples, seededRandom} from "../../src/engine/random.js";
 import {Standardize} from "../../src/engine/standardize.js";
 import type {NormalizationConfig} from "../../src/engine/types.js";
 import {checkLayerGradients} from "./engine-gradcheck.js";
-import {useCpuBackend} from "./engine-helpers.js";
+import {assertClose, backwardResult, read, useCpuBackend} from "./engine-helpers.js";
 
 before(useCpuBackend);
 
@@ -21,30 +21,9 @@ function set(variable: tf.Variable, values: number[]): void {
   tf.tidy(() => variable.assign(tf.tensor(values, variable.shape)));
 }
 
-function read(t: tf.Tensor): number[] {
-  return Array.from(t.dataSync());
-}
-
 /** y of one forward call, read back, with every tensor freed. */
 function outputOf(layer: Layer, x: number[][], mode: Mode): number[] {
   return tf.tidy(() => read(layer.forward(tf.tensor2d(x), mode).y));
-}
-
-/** The result of one forward and backward call; its tensors are freed (a test reads only which are null). */
-function backwardResult(layer: Layer, shape: [number, number], mode: Mode, needInputGradient: boolean) {
-  let result: ReturnType<Backward> | undefined;
-  tf.tidy(() => {
-    const {y, backward} = layer.forward(tf.randomNormal(shape, 0, 1, "float32", 1), mode);
-    result = backward(tf.onesLike(y), needInputGradient);
-  });
-  return result!;
-}
-
-function assertClose(actual: number[], expected: number[], tolerance: number, what: string): void {
-  assert.equal(actual.length, expected.length, `${what}: size`);
-  expected.forEach((e, i) => {
-    assert.ok(Math.abs(actual[i]! - e) <= tolerance, `${what}[${i}]: got ${actual[i]}, expected ${e}`);
-  });
 }
 
 /** Column j of a row-major [rows, n] array. */

@@ -23,7 +23,10 @@ function describeWiring(network: Network): string[] {
   });
 }
 
-const hidden = (i: number, act = "sigmoid", fanIn = i === 1 ? 784 : 128) => [`hidden ${i} ${fanIn}→128`, `${act} ${i}`];
+const hidden = (i: number, act = "sigmoid", fanIn = i === 1 ? 784 : 128) => [
+  `hidden ${i} ${fanIn}→128`,
+  `${act} ${i}`
+];
 const plain = (act = "sigmoid") => [...[1, 2, 3, 4, 5, 6, 7].flatMap((i) => hidden(i, act)), "output 128→10"];
 
 function wiringOf(name: string, stage = 0): string[] {
@@ -46,9 +49,15 @@ describe("presets", () => {
   it("follow the study's protocol: batch 512, 100 epochs, 60,000 images with 10% held out, seed 42", () => {
     for (const preset of PRESETS) {
       const c = preset.config;
-      assert.deepEqual([c.batchSize, c.trainSize, c.validationFraction, c.seeds], [512, 60000, 0.1, {init: 42, data: 42}]);
+      assert.deepEqual(
+        [c.batchSize, c.trainSize, c.validationFraction, c.seeds],
+        [512, 60000, 0.1, {init: 42, data: 42}]
+      );
       const perStage = c.layerwise ? c.layerwise.stages.map((s) => s.epochs) : [c.epochs];
-      assert.ok(perStage.every((e) => e === 100), preset.name);
+      assert.ok(
+        perStage.every((e) => e === 100),
+        preset.name
+      );
     }
   });
 
@@ -105,7 +114,10 @@ describe("presets", () => {
     const frozen = (i: number) => `hidden ${i} ${i === 1 ? 784 : 128}→128 (frozen)`;
     const training = (i: number) => hidden(i)[0]!;
     const stage = (trained: number[], frozenLayers: number[]) =>
-      [...frozenLayers.map((i) => [frozen(i), `sigmoid ${i}`]), ...trained.map((i) => [training(i), `sigmoid ${i}`])]
+      [
+        ...frozenLayers.map((i) => [frozen(i), `sigmoid ${i}`]),
+        ...trained.map((i) => [training(i), `sigmoid ${i}`])
+      ]
         .sort((a, b) => Number(a[1]!.split(" ")[1]) - Number(b[1]!.split(" ")[1]))
         .flat()
         .concat("output 128→10");

@@ -71,7 +71,11 @@ describe("layer-wise training", () => {
     const optimizer = createOptimizer(config.optimizer);
     const data = syntheticDataset(50);
     const step = (network: ReturnType<typeof model.enterStage>) => {
-      const batch = makeBatch(data, Array.from({length: 50}, (_, i) => i), true);
+      const batch = makeBatch(
+        data,
+        Array.from({length: 50}, (_, i) => i),
+        true
+      );
       const options = {update: true, probeBefore: false, probeAfter: false, initialWeights: new Map()};
       const result = trainStep(network, optimizer, batch, options);
       tf.dispose([result.totals]);
@@ -84,7 +88,9 @@ describe("layer-wise training", () => {
     assert.equal(frozen.length, 8, "blocks 0 and 1: 4 Dense layers × (W, b)");
     const before = [...frozen, ...trained].map((p) => p.value.dataSync().slice());
     for (let i = 0; i < 3; i++) step(stage3);
-    frozen.forEach((p, i) => assert.deepEqual(p.value.dataSync(), before[i], `${p.name} of a frozen layer moved`));
+    frozen.forEach((p, i) =>
+      assert.deepEqual(p.value.dataSync(), before[i], `${p.name} of a frozen layer moved`)
+    );
     assert.ok(trained.some((p, i) => p.value.dataSync().some((v, j) => v !== before[frozen.length + i]![j])));
     optimizer.dispose();
     model.dispose();
@@ -97,7 +103,11 @@ describe("a measuring step (update: false)", () => {
     const model = buildTrainingModel(config);
     const network = model.enterStage(0);
     const optimizer = createOptimizer(config.optimizer);
-    const batch = makeBatch(syntheticDataset(50), Array.from({length: 50}, (_, i) => i), true);
+    const batch = makeBatch(
+      syntheticDataset(50),
+      Array.from({length: 50}, (_, i) => i),
+      true
+    );
     const state = () => [...network.params, ...network.buffers].map((p) => p.value.dataSync().slice());
     const initialWeights = new Map(network.probes.map((p) => [p.dense.weight, p.dense.weight.value]));
     const measure = {update: false, probeBefore: true, probeAfter: false, initialWeights};
@@ -110,7 +120,11 @@ describe("a measuring step (update: false)", () => {
     const train = trainStep(network, optimizer, batch, {...measure, update: true, probeBefore: false});
     tf.dispose([train.totals]);
     const after = state();
-    assert.notDeepEqual(after.slice(network.params.length), before.slice(network.params.length), "buffers move in training");
+    assert.notDeepEqual(
+      after.slice(network.params.length),
+      before.slice(network.params.length),
+      "buffers move in training"
+    );
     disposeBatch(batch);
     optimizer.dispose();
     model.dispose();

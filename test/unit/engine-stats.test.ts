@@ -50,19 +50,17 @@ describe("packLayerProbe", () => {
   it("computes norms, relative changes and activation statistics with known answers", () => {
     const values = tf.tidy(
       () =>
-        packLayerProbe(
-          {
-            weights: tf.tensor2d([[3, 4]]),
-            weightGradient: tf.tensor2d([[0, 1e-3]]),
-            initialWeights: tf.tensor2d([[3, 0]]),
-            weightsBeforeStep: tf.tensor2d([[3, 2]]),
-            activation: {
-              z: tf.tensor2d([[-5.3, 0, 5.3, -0.85]]),
-              h: tf.tensor2d([[0.005, 0.5, 0.995, 0.3]]),
-              fn: createActivation({kind: "sigmoid"})
-            }
+        packLayerProbe({
+          weights: tf.tensor2d([[3, 4]]),
+          weightGradient: tf.tensor2d([[0, 1e-3]]),
+          initialWeights: tf.tensor2d([[3, 0]]),
+          weightsBeforeStep: tf.tensor2d([[3, 2]]),
+          activation: {
+            z: tf.tensor2d([[-5.3, 0, 5.3, -0.85]]),
+            h: tf.tensor2d([[0.005, 0.5, 0.995, 0.3]]),
+            fn: createActivation({kind: "sigmoid"})
           }
-        ).dataSync() as Float32Array
+        }).dataSync() as Float32Array
     );
     assert.equal(values.length, PROBE_LENGTH);
     const probe = unpackLayerProbe(values, 0, {name: "hidden 1", hasActivation: true, trainable: true});
@@ -95,7 +93,10 @@ describe("packLayerProbe of a frozen layer", () => {
     const probe = unpackLayerProbe(values, 0, {name: "hidden 1", hasActivation: false, trainable: false});
     assert.equal(probe.trainable, false);
     assert.equal(probe.gradNorm, 0);
-    assert.equal(probe.gradHistogram.reduce((a, b) => a + b), 0);
+    assert.equal(
+      probe.gradHistogram.reduce((a, b) => a + b),
+      0
+    );
     close(probe.weightNorm, 5);
     assert.equal(probe.activation, null);
   });
