@@ -10,12 +10,13 @@ export default {
   root: "src",
   title: "Vanishing Gradients, live",
   pages: [{name: "Home", path: "/"}, ...page("The problem", "/problem")],
-  // Light or dark following the reader's system setting.
-  theme: ["air", "near-midnight"],
+  // Light or dark following the reader's system setting: the air and near-midnight themes, with contrast fixes.
+  style: "style.css",
   // Replaces the default list, whose Source Serif font comes from fonts.googleapis.com.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
   footer: "",
   // No favicon file: an empty data: icon stops browsers requesting /favicon.ico (a 404 on any static host).
-  head: '<link rel="icon" href="data:,">',
+  // The module fixes the accessibility of Framework's page template (language, zoom, sidebar names).
+  head: '<link rel="icon" href="data:,">\n<script type="module" src="/lib/accessible-template.js"></script>',
   search: false
 };

@@ -24,3 +24,6 @@ export {layerTable} from "./layer-table.js";
 export type {LayerTableOptions} from "./layer-table.js";
 export {gradientDistributions, histogramMedian} from "./gradient-distributions.js";
 export type {GradientDistributionsOptions} from "./gradient-distributions.js";
+export {dataTable} from "./data-table.js";
+export type {DataTableOptions} from "./data-table.js";
+export {scrollRegion} from "./scroll-region.js";

@@ -36,11 +36,15 @@ export function createRunButtons(
   return {
     element,
     update(view, canStart) {
+      const focused = element.ownerDocument.activeElement;
       train.disabled = !canStart;
       train.textContent = view.status === "idle" ? "Train" : "Train again";
       pause.disabled = view.status !== "running" && view.status !== "paused";
       pause.textContent = view.status === "paused" ? "Resume" : "Pause";
       reset.disabled = view.status === "idle";
+      // A focused button that becomes disabled (Reset once pressed, Pause when a run ends) drops the keyboard
+      // focus to the top of the page; Train, beside it, is where a keyboard user wants to be next.
+      if ([pause, reset].some((b) => b === focused && b.disabled) && canStart) train.focus();
     }
   };
 }

@@ -46,3 +46,25 @@ describe("createRunButtons", () => {
     assert.equal(view!.status, "idle");
   });
 });
+
+describe("createRunButtons focus", () => {
+  it("moves the keyboard focus to Train when the focused button is disabled", async () => {
+    const session = new TrainingSession();
+    const config = smallConfig({epochs: 50});
+    const buttons = createRunButtons(session, () => ({config, data: smallData()}));
+    document.body.append(buttons.element);
+    session.subscribe((v) => buttons.update(v, true));
+    const [train, pause, reset] = [...buttons.element.querySelectorAll("button")] as HTMLButtonElement[];
+    train!.click();
+    pause!.focus();
+    pause!.click();
+    assert.equal(document.activeElement, pause, "an enabled button keeps the focus");
+    reset!.focus();
+    const settled = session.settled();
+    reset!.click();
+    await settled;
+    assert.equal(reset!.disabled, true);
+    assert.equal(document.activeElement, train);
+    buttons.element.remove();
+  });
+});

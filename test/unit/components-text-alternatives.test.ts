@@ -1,0 +1,78 @@
+// Every chart is an image to assistive technology (role="img") whose accessible name summarises what it shows,
+// with data and before any: a screen reader never meets an unnamed graphic or a heap of tick labels.
+import "./components-dom.js";
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import * as charts from "../../components/index.js";
+import {loadRun} from "./components-fixtures.js";
+
+const run = loadRun("vanishing-run");
+const last = run.at(-1)!;
+const width = 400;
+
+/** Each chart drawn from the fixture run, and with nothing to show yet. */
+const CASES: [string, () => SVGSVGElement, () => SVGSVGElement][] = [
+  ["gradientHeatmap", () => charts.gradientHeatmap(run, {width}), () => charts.gradientHeatmap([], {width})],
+  [
+    "gradientProfile",
+    () => charts.gradientProfile(last, {width}),
+    () => charts.gradientProfile(null, {width})
+  ],
+  [
+    "gradientDistributions",
+    () => charts.gradientDistributions(last, {width}),
+    () => charts.gradientDistributions(null, {width})
+  ],
+  [
+    "weightDistributions",
+    () => charts.weightDistributions(last, {width, initial: run[0]}),
+    () => charts.weightDistributions(null, {width})
+  ],
+  ["weightChange", () => charts.weightChange(run, {width}), () => charts.weightChange([], {width})],
+  [
+    "saturationChart",
+    () => charts.saturationChart(last, {width}),
+    () => charts.saturationChart(null, {width})
+  ],
+  [
+    "trainingCurves",
+    () => charts.trainingCurves(run, {width, metric: "loss"}),
+    () => charts.trainingCurves([], {width, metric: "accuracy"})
+  ],
+  [
+    "imageGrid",
+    () => charts.imageGrid([{className: "Bag", images: [new Array(784).fill(0)]}], {width}),
+    () => charts.imageGrid([], {width})
+  ]
+];
+
+function textAlternative(svg: SVGSVGElement, chart: string): string {
+  assert.equal(svg.tagName, "svg", chart);
+  assert.equal(svg.getAttribute("role"), "img", `${chart}: role`);
+  const label = svg.getAttribute("aria-label") ?? "";
+  // The <title> shows the same summary as a tooltip to sighted mouse users.
+  assert.equal(svg.querySelector(":scope > title")?.textContent, label, `${chart}: title`);
+  return label;
+}
+
+describe("chart text alternatives", () => {
+  for (const [chart, withData, empty] of CASES) {
+    it(`${chart} is named by a summary with numbers, and says when it has no data`, () => {
+      const label = textAlternative(withData(), chart);
+      assert.ok(label.length >= 30, `${chart}: "${label}" is too short to summarise anything`);
+      assert.match(label, /\d/, `${chart}: "${label}" has no numbers`);
+      assert.doesNotMatch(label, /NaN|undefined|\[object/, chart);
+      const none = textAlternative(empty(), chart);
+      assert.ok(none.length > 0, `${chart}: empty chart has no name`);
+    });
+  }
+
+  it("covers every chart the components index exports", () => {
+    const exported = Object.entries(charts)
+      .filter(([name, value]) => typeof value === "function" && /^[a-z]/.test(name))
+      .map(([name]) => name)
+      .filter((name) => !["gradientColor", "gradientFill", "histogramMedian", "depthColor"].includes(name))
+      .filter((name) => !["layerTable", "dataTable", "scrollRegion"].includes(name));
+    assert.deepEqual(exported.sort(), CASES.map(([chart]) => chart).sort());
+  });
+});
