@@ -6,7 +6,10 @@ export interface TabStop {
   order: number;
   /** A readable description: tag, classes and accessible-name hints. */
   name: string;
-  /** Whether a focus indicator is drawn: an outline that is not "none" and not zero wide. */
+  /**
+   * Whether a focus indicator can be seen: an outline (not "none", not zero wide) on the element where it is not
+   * covered by something else, or else on one of its labels (a checkbox drawn under a panel shows it there).
+   */
   ring: boolean;
 }
 
@@ -16,12 +19,22 @@ export async function focused(page: Page): Promise<TabStop | null> {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return null;
-    const style = getComputedStyle(el);
     const hint = el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 30) ?? "";
+    // The element itself, then its labels: the first one that is on top at its centre and has an outline.
+    const ring = [el, ...((el as HTMLInputElement).labels ?? [])].some((candidate) => {
+      const r = candidate.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const style = getComputedStyle(candidate);
+      return (
+        (top === null || candidate.contains(top)) &&
+        style.outlineStyle !== "none" &&
+        parseFloat(style.outlineWidth) > 0
+      );
+    });
     return {
       order: [...document.querySelectorAll("*")].indexOf(el),
       name: `${[el.tagName.toLowerCase(), ...el.classList].join(".")}${el.getAttribute("type") ? `[${el.getAttribute("type")}]` : ""} "${hint}"`,
-      ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0
+      ring
     };
   });
 }
