@@ -1,15 +1,23 @@
 // The problem page's settings as Observable Inputs, built in one place so that every page that trains gets the
 // same sliders and every one of their inputs has an accessible name.
 import * as Inputs from "@observablehq/inputs";
-import {INIT_CHOICES, type ControlValues} from "./controls.js";
+import {ACTIVATIONS} from "../engine/activations.js";
+import {ACTIVATION_CHOICES, CONTROL_PARAMS, INIT_CHOICES, type ControlValues} from "./controls.js";
+
+/** A slider's [min, max]: the URL's bounds, so that a shared link can hold any value a slider can. */
+const bounds = (spec: {min: number; max: number}): [number, number] => [spec.min, spec.max];
 
 export type ControlInputs = {[K in keyof ControlValues]: Inputs.InputElement<unknown>};
 
 /** One input per setting, starting at `values`; `Inputs.form(createControlInputs(values))` reads them all. */
 export function createControlInputs(values: ControlValues): ControlInputs {
   return {
-    depth: nameEveryInput(Inputs.range([1, 16], {step: 1, value: values.depth, label: "Hidden layers"})),
-    width: nameEveryInput(Inputs.range([8, 256], {step: 8, value: values.width, label: "Units per layer"})),
+    depth: nameEveryInput(
+      Inputs.range(bounds(CONTROL_PARAMS.depth), {step: 1, value: values.depth, label: "Hidden layers"})
+    ),
+    width: nameEveryInput(
+      Inputs.range(bounds(CONTROL_PARAMS.width), {step: 8, value: values.width, label: "Units per layer"})
+    ),
     init: nameEveryInput(
       Inputs.select(INIT_CHOICES, {
         value: String(values.init) as (typeof INIT_CHOICES)[number],
@@ -17,13 +25,30 @@ export function createControlInputs(values: ControlValues): ControlInputs {
         format: (d) => (d === "default" ? "PyTorch default U(±1/√n)" : `N(0, ${d}²)`)
       })
     ),
-    // A log slider: the study's 0.01 sits in the middle of 0.001–1 instead of at the left end.
-    learningRate: nameEveryInput(
-      Inputs.range([0.001, 1], {transform: Math.log, value: values.learningRate, label: "Learning rate"})
+    activation: nameEveryInput(
+      Inputs.select(ACTIVATION_CHOICES, {
+        value: values.activation,
+        label: "Activation",
+        format: (kind) => ACTIVATIONS[kind].label
+      })
     ),
-    epochs: nameEveryInput(Inputs.range([1, 100], {step: 1, value: values.epochs, label: "Epochs"})),
+    // A log slider: the study's 0.01 sits in the middle of 0.0001–10 instead of at the left end.
+    learningRate: nameEveryInput(
+      Inputs.range(bounds(CONTROL_PARAMS.lr), {
+        transform: Math.log,
+        value: values.learningRate,
+        label: "Learning rate"
+      })
+    ),
+    epochs: nameEveryInput(
+      Inputs.range(bounds(CONTROL_PARAMS.epochs), {step: 1, value: values.epochs, label: "Epochs"})
+    ),
     trainSize: nameEveryInput(
-      Inputs.range([1000, 60000], {step: 1000, value: values.trainSize, label: "Training images"})
+      Inputs.range(bounds(CONTROL_PARAMS.train), {
+        step: 1000,
+        value: values.trainSize,
+        label: "Training images"
+      })
     )
   };
 }

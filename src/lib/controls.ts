@@ -1,7 +1,9 @@
 // The problem page's settings: their ranges (shared by the sliders and the URL), their defaults, and how
 // they become an engine config. Kept out of the page so the mapping is tested.
+import {ACTIVATIONS} from "../engine/activations.js";
 import {BASELINE_CONFIG} from "../engine/config.js";
-import type {InitConfig, TrainConfig} from "../engine/types.js";
+import {kindsOf, withDefaults} from "../engine/options.js";
+import type {ActivationConfig, ActivationName, InitConfig, TrainConfig} from "../engine/types.js";
 import {parseParams, type ParamSpec} from "./url-params.js";
 
 export interface ControlValues {
@@ -9,6 +11,8 @@ export interface ControlValues {
   width: number;
   /** "default" is PyTorch's U(±1/√fan-in); a number is the std of N(0, std²) weights with zero biases. */
   init: "default" | number;
+  /** Any activation of the engine's registry, with its options at their defaults. */
+  activation: ActivationName;
   learningRate: number;
   epochs: number;
   trainSize: number;
@@ -16,11 +20,15 @@ export interface ControlValues {
 
 export const INIT_CHOICES = ["default", "0.01", "0.05", "0.1", "0.5", "1", "2", "10"] as const;
 
+/** Every activation the engine has, from its registry: a new one appears here and in the URL by itself. */
+export const ACTIVATION_CHOICES: readonly ActivationName[] = kindsOf(ACTIVATIONS);
+
 /** URL parameter → allowed values; the sliders use the same bounds. */
 export const CONTROL_PARAMS = {
   depth: {kind: "integer", min: 1, max: 16},
   width: {kind: "integer", min: 8, max: 256},
   init: {kind: "choice", values: INIT_CHOICES},
+  activation: {kind: "choice", values: ACTIVATION_CHOICES},
   lr: {kind: "number", min: 0.0001, max: 10},
   epochs: {kind: "integer", min: 1, max: 100},
   train: {kind: "integer", min: 1000, max: 60000},
@@ -32,6 +40,7 @@ export const PAGE_DEFAULTS: ControlValues = {
   depth: BASELINE_CONFIG.depth,
   width: BASELINE_CONFIG.width,
   init: "default",
+  activation: BASELINE_CONFIG.activation.kind,
   learningRate: BASELINE_CONFIG.optimizer.learningRate,
   epochs: 5,
   trainSize: 10000
@@ -48,6 +57,7 @@ export function controlsFromUrl(search: string): {
     depth: (p.depth as number | undefined) ?? PAGE_DEFAULTS.depth,
     width: (p.width as number | undefined) ?? PAGE_DEFAULTS.width,
     init: p.init === undefined || p.init === "default" ? PAGE_DEFAULTS.init : Number(p.init),
+    activation: (p.activation as ActivationName | undefined) ?? PAGE_DEFAULTS.activation,
     learningRate: (p.lr as number | undefined) ?? PAGE_DEFAULTS.learningRate,
     epochs: (p.epochs as number | undefined) ?? PAGE_DEFAULTS.epochs,
     trainSize: (p.train as number | undefined) ?? PAGE_DEFAULTS.trainSize
@@ -70,6 +80,7 @@ export function configFromControls(values: ControlValues): TrainConfig {
     depth: values.depth,
     width: values.width,
     init: initConfig(values.init),
+    activation: withDefaults<ActivationName, ActivationConfig>(ACTIVATIONS, values.activation),
     optimizer: {kind: "sgd", learningRate: values.learningRate},
     epochs: values.epochs,
     trainSize: values.trainSize,

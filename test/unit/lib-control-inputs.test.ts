@@ -2,7 +2,8 @@ import "./inputs-dom.js";
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {createControlInputs, nameEveryInput} from "../../src/lib/control-inputs.js";
-import {PAGE_DEFAULTS} from "../../src/lib/controls.js";
+import {ACTIVATIONS} from "../../src/engine/activations.js";
+import {CONTROL_PARAMS, PAGE_DEFAULTS} from "../../src/lib/controls.js";
 
 /** The accessible name a browser would compute from a label[for], a wrapping label or aria-label. */
 function accessibleName(input: Element, root: Element): string {
@@ -29,17 +30,43 @@ describe("createControlInputs", () => {
         assert.equal(accessibleName(input, control), label, `${key}: ${input.outerHTML}`);
       }
     }
-    // Five sliders with a number box and a range each, and one select.
-    assert.equal(inputs, 11);
+    // Five sliders with a number box and a range each, and two selects.
+    assert.equal(inputs, 12);
     assert.equal(controls.depth.querySelectorAll('input[type="range"]').length, 1);
   });
 
   it("starts at the given values", () => {
-    const controls = createControlInputs({...PAGE_DEFAULTS, depth: 3, init: 0.5, trainSize: 2000});
+    const controls = createControlInputs({
+      ...PAGE_DEFAULTS,
+      depth: 3,
+      init: 0.5,
+      activation: "elu",
+      trainSize: 2000
+    });
     assert.equal(controls.depth.value, 3);
+    assert.equal(controls.activation.value, "elu");
     assert.equal(controls.init.value, "0.5");
     assert.equal(controls.trainSize.value, 2000);
     assert.equal(controls.learningRate.value, PAGE_DEFAULTS.learningRate);
+  });
+
+  it("offers every activation of the engine's registry, by its label", () => {
+    const options = [...createControlInputs(PAGE_DEFAULTS).activation.querySelectorAll("option")];
+    assert.deepEqual(
+      options.map((o) => o.textContent),
+      Object.values(ACTIVATIONS).map((spec) => spec.label)
+    );
+    assert.equal(options.length, 9);
+  });
+
+  it("lets each slider reach exactly the range its URL parameter accepts", () => {
+    const controls = createControlInputs(PAGE_DEFAULTS);
+    const range = (key: keyof typeof controls) => controls[key].querySelector<HTMLInputElement>('input[type="number"]')!;
+    assert.deepEqual(
+      [range("depth").min, range("depth").max],
+      [String(CONTROL_PARAMS.depth.min), String(CONTROL_PARAMS.depth.max)]
+    );
+    assert.deepEqual([range("trainSize").min, range("trainSize").max], ["1000", "60000"]);
   });
 });
 

@@ -15,13 +15,29 @@ describe("controlsFromUrl", () => {
 
   it("reads every setting and reports the invalid ones without using them", () => {
     const {values, autostart, problems} = controlsFromUrl(
-      "?depth=12&width=abc&init=1&lr=0.1&epochs=500&train=20000&autostart=0"
+      "?depth=12&width=abc&init=1&activation=gelu&lr=0.1&epochs=500&train=20000&autostart=0"
     );
-    assert.deepEqual(values, {...PAGE_DEFAULTS, depth: 12, init: 1, learningRate: 0.1, trainSize: 20000});
+    assert.deepEqual(values, {
+      ...PAGE_DEFAULTS,
+      depth: 12,
+      init: 1,
+      activation: "gelu",
+      learningRate: 0.1,
+      trainSize: 20000
+    });
     assert.equal(autostart, false);
     assert.equal(problems.length, 2);
     assert.match(problems[0]!, /width=abc/);
     assert.match(problems[1]!, /epochs=500: it must be a whole number from 1 to 100/);
+  });
+
+  it("takes the allowed activations from the engine's registry", () => {
+    const {values, problems} = controlsFromUrl("?activation=swish");
+    assert.equal(values.activation, "sigmoid");
+    assert.match(
+      problems[0]!,
+      /activation=swish: it must be one of sigmoid, tanh, relu, leaky-relu, elu, gelu, selu, softplus, maxout/
+    );
   });
 });
 
@@ -34,6 +50,12 @@ describe("configFromControls", () => {
     );
     // 9,000 fit images → 18 steps per epoch × 5 epochs = 90 steps → a snapshot every 2 steps.
     assert.equal(config.snapshotEvery, 2);
+    assert.doesNotThrow(() => validateConfig(config, 10000));
+  });
+
+  it("gives the chosen activation its registry defaults (leaky ReLU's slope 0.01)", () => {
+    const config = configFromControls({...PAGE_DEFAULTS, activation: "leaky-relu"});
+    assert.deepEqual(config.activation, {kind: "leaky-relu", slope: 0.01});
     assert.doesNotThrow(() => validateConfig(config, 10000));
   });
 
