@@ -61,7 +61,8 @@ describe("createControlInputs", () => {
 
   it("lets each slider reach exactly the range its URL parameter accepts", () => {
     const controls = createControlInputs(PAGE_DEFAULTS);
-    const range = (key: keyof typeof controls) => controls[key].querySelector<HTMLInputElement>('input[type="number"]')!;
+    const range = (key: keyof typeof controls) =>
+      controls[key].querySelector<HTMLInputElement>('input[type="number"]')!;
     assert.deepEqual(
       [range("depth").min, range("depth").max],
       [String(CONTROL_PARAMS.depth.min), String(CONTROL_PARAMS.depth.max)]
