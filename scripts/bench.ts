@@ -25,7 +25,7 @@ const config = BASELINE_CONFIG;
 const sizes = [INPUT_SIZE, ...Array<number>(config.depth).fill(config.width), CLASS_COUNT];
 const products = stepMatMuls(config.batchSize, sizes);
 const flops = matMulFlops(products);
-const blocks: Record<string, number> = {wasm: 8, cpu: 2};
+const blocks: Record<string, number> = {wasm: 12, cpu: 2};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -79,18 +79,6 @@ function stepRunner(trainConfig: TrainConfig, probes: boolean, stage = 0) {
   };
 }
 
-/** Median ms per step over `blockCount` blocks, after one warm-up block. */
-async function stepMs(trainConfig: TrainConfig, probes: boolean, blockCount: number): Promise<number> {
-  const runner = stepRunner(trainConfig, probes);
-  const times: number[] = [];
-  for (let block = 0; block <= blockCount; block++) {
-    const ms = await runner.block();
-    if (block > 0) times.push(ms);
-  }
-  runner.dispose();
-  return median(times);
-}
-
 /** The same step through tf.variableGrads (TensorFlow.js autodiff, transposed matMuls), for comparison. */
 async function autodiffStepMs(blockCount: number): Promise<number> {
   const model = buildTrainingModel(config);
@@ -119,35 +107,60 @@ async function autodiffStepMs(blockCount: number): Promise<number> {
   return median(times);
 }
 
-/** Plain (untransposed) matMul throughput on the step's shapes. */
-async function ceilingGflops(repeats: number): Promise<number> {
+/** Plain (untransposed) matMuls of the step's shapes: run() returns the milliseconds of one pass over them all. */
+function ceilingRunner() {
   const operands = products.map(([m, k, n]) => [tf.ones([m, k]), tf.ones([k, n])] as const);
-  const run = async () => {
-    const outs = operands.map(([a, b]) => tf.matMul(a, b));
-    await Promise.all(outs.map((out) => out.data()));
-    tf.dispose(outs);
+  return {
+    async run(): Promise<number> {
+      const start = performance.now();
+      const outs = operands.map(([a, b]) => tf.matMul(a, b));
+      await Promise.all(outs.map((out) => out.data()));
+      tf.dispose(outs);
+      return performance.now() - start;
+    },
+    dispose: () => operands.forEach((pair) => tf.dispose([...pair]))
   };
-  await run();
-  const times: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  operands.forEach((pair) => tf.dispose([...pair]));
-  return flops / median(times) / 1e6;
 }
 
-const results: {backend: string; probes: boolean; stepMs: number; gflops: number}[] = [];
+/**
+ * Per backend: the step with probes off and on, and the plain-matMul ceiling, measured round by round in
+ * alternation so that load from elsewhere falls on all three alike. `ofCeiling` is the median over rounds of
+ * (ceiling time / step time): the share of the ceiling's GFLOP/s the step reaches.
+ */
+const results: {backend: string; probes: boolean; stepMs: number; gflops: number; ofCeiling: number}[] = [];
 const ceiling: Record<string, number> = {};
 for (const backend of presetsOnly ? [] : ["wasm", "cpu"]) {
   await tf.setBackend(backend);
   await tf.ready();
-  for (const probes of [false, true]) {
-    const ms = await stepMs(config, probes, blocks[backend]!);
-    results.push({backend, probes, stepMs: +ms.toFixed(2), gflops: +(flops / ms / 1e6).toFixed(2)});
+  const runners = [false, true].map((probes) => ({
+    probes,
+    runner: stepRunner(config, probes),
+    times: [] as number[]
+  }));
+  const matMuls = ceilingRunner();
+  const ceilingTimes: number[] = [];
+  for (let round = 0; round <= blocks[backend]!; round++) {
+    const ceilingMs = await matMuls.run();
+    for (const r of runners) {
+      const ms = await r.runner.block();
+      if (round > 0) r.times.push(ms); // round 0 warms up
+    }
+    if (round > 0) ceilingTimes.push(ceilingMs);
   }
-  ceiling[backend] = +(await ceilingGflops(backend === "cpu" ? 3 : 15)).toFixed(2);
+  for (const {probes, runner, times} of runners) {
+    runner.dispose();
+    const ms = median(times);
+    const ofCeiling = median(times.map((t, i) => ceilingTimes[i]! / t));
+    results.push({
+      backend,
+      probes,
+      stepMs: +ms.toFixed(2),
+      gflops: +(flops / ms / 1e6).toFixed(2),
+      ofCeiling: +ofCeiling.toFixed(3)
+    });
+  }
+  matMuls.dispose();
+  ceiling[backend] = +(flops / median(ceilingTimes) / 1e6).toFixed(2);
 }
 await tf.setBackend("wasm");
 const autodiffMs = presetsOnly ? NaN : await autodiffStepMs(3);
@@ -208,11 +221,12 @@ if (json) {
   console.log(
     `baseline step: ${(flops / 1e9).toFixed(3)} GFLOP of matMul, snapshot every ${config.snapshotEvery} steps`
   );
-  console.log("backend  probes  ms/step  GFLOP/s  matMul ceiling GFLOP/s");
+  console.log("backend  probes  ms/step  GFLOP/s  matMul ceiling GFLOP/s  share of ceiling");
   for (const r of results) {
     const row = [r.backend.padEnd(7), (r.probes ? "on" : "off").padEnd(6), r.stepMs.toFixed(1).padStart(7)];
+    const share = `${(r.ofCeiling * 100).toFixed(0)}%`.padStart(16);
     console.log(
-      `${row.join("  ")}  ${r.gflops.toFixed(1).padStart(7)}  ${ceiling[r.backend]!.toFixed(1).padStart(7)}`
+      `${row.join("  ")}  ${r.gflops.toFixed(1).padStart(7)}  ${ceiling[r.backend]!.toFixed(1).padStart(22)}  ${share}`
     );
   }
   if (!presetsOnly) {
