@@ -1,17 +1,25 @@
 // npm run experiment -- <preset…|--all> [options]: trains presets in Node and writes one JSON record per run.
 // See --help (scripts/experiment/args.ts) and the README's "Experiment records".
-import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
+import {loadRunRecord} from "../data/results.js";
 import {loadFashionSplits} from "../data/source.js";
 import {ConfigError} from "../src/engine/options.js";
 import {PRESETS} from "../src/engine/presets.js";
 import {parseArgs, USAGE, UsageError, type ExperimentArgs} from "./experiment/args.js";
+import {checkRecord} from "./experiment/check.js";
 import {runChildren} from "./experiment/children.js";
 import {formatDuration, lineReporter, terminalReporter, type Reporter} from "./experiment/progress.js";
-import {planRuns, runExperiment, writeAtomically, type RunPlan} from "./experiment/run-one.js";
+import {
+  planRuns,
+  runExperiment,
+  writeAtomically,
+  type ExperimentRecord,
+  type RunPlan
+} from "./experiment/run-one.js";
 
 const fail = (message: string, code = 2): never => {
   process.stderr.write(`experiment: ${message}\n`);
@@ -106,6 +114,7 @@ async function main(): Promise<void> {
     if (error instanceof UsageError) return fail(error.message);
     throw error;
   }
+  if (args.check) return void (await checkRuns(args));
   let plans: RunPlan[];
   try {
     plans = planRuns(args);
@@ -133,6 +142,36 @@ async function main(): Promise<void> {
       : await runHere(todo, args, reporter, args.child);
   if (unfinished < 0) fail("interrupted; finished runs are kept, unfinished ones wrote nothing", 130);
   if (unfinished > 0) fail(`${unfinished} of ${todo.length} runs did not finish`, 1);
+}
+
+/** --check: every committed run in --out (of the named presets, or all) must reproduce its start. */
+async function checkRuns(args: ExperimentArgs): Promise<void> {
+  let files: string[];
+  try {
+    files = readdirSync(args.out).filter((file) => file.endsWith(".json"));
+  } catch (error) {
+    return fail(`cannot read --out ${args.out}: ${(error as Error).message}`);
+  }
+  if (args.presets.length > 0) files = files.filter((file) => args.presets.includes(file.split("_s")[0]!));
+  if (files.length === 0) return fail(`no run records to check in ${args.out}`);
+  await tf.setBackend(args.backend);
+  await tf.ready();
+  const splits = loadFashionSplits({log: () => {}});
+  const data = {train: splits.train, test: splits.test};
+  let differing = 0;
+  for (const file of files.sort()) {
+    const record = loadRunRecord(JSON.parse(readFileSync(join(args.out, file), "utf8"))) as ExperimentRecord;
+    const recorded = record.createdWith.backend;
+    const note = recorded.startsWith(args.backend)
+      ? ""
+      : ` (recorded on ${recorded}, checked on ${args.backend})`;
+    const {compared, difference} = await checkRecord(record, data, args.checkSteps ?? Infinity);
+    if (difference) differing++;
+    const verdict = difference ? `DIFFERS at ${difference}` : `ok: ${compared} snapshots reproduced`;
+    process.stderr.write(`[${file}] ${verdict}${note}\n`);
+  }
+  if (differing > 0)
+    fail(`${differing} of ${files.length} runs no longer reproduce their committed numbers`, 1);
 }
 
 /** In a child of --jobs, progress goes to the parent as JSON lines on stdout. */

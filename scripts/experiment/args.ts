@@ -19,6 +19,10 @@ export interface ExperimentArgs {
   skipExisting: boolean;
   /** A child process of --jobs: progress as JSON lines on stdout. */
   child: boolean;
+  /** Re-run the start of the committed runs in --out (of the named presets, or all) and compare. */
+  check: boolean;
+  /** With --check: compare up to this step (default: the whole first epoch). */
+  checkSteps: number | null;
 }
 
 export type Parsed = {kind: "run"; args: ExperimentArgs} | {kind: "help"} | {kind: "list"};
@@ -39,6 +43,9 @@ and writes one JSON file per run to the output folder, only once the run is comp
   --jobs N           runs in parallel, one process each, 1–16; default 1
   --out DIR          output folder; default data/runs
   --skip-existing    skip runs whose file already exists (resumes an interrupted set)
+  --check            re-run the first epoch of every run in --out (or of the named presets' runs) and confirm
+                     it reproduces the committed numbers; exits 1 naming the first difference
+  --check-steps N    with --check: compare only up to step N (a quick check)
   --list             one preset a line: its name, then what it is
   --help             this text
 
@@ -63,7 +70,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
     jobs: 1,
     out: "data/runs",
     skipExisting: false,
-    child: false
+    child: false,
+    check: false,
+    checkSteps: null
   };
   let all = false;
   for (let i = 0; i < argv.length; i++) {
@@ -112,6 +121,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case "--child":
         args.child = true;
         break;
+      case "--check":
+        args.check = true;
+        break;
+      case "--check-steps":
+        args.checkSteps = integer(flag, value(), 1, 100000);
+        break;
       default:
         if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag} (see --help)`);
         if (!PRESET_NAMES.includes(flag)) {
@@ -121,6 +136,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
   }
   if (all) args.presets = [...PRESET_NAMES];
-  if (args.presets.length === 0) throw new UsageError("name at least one preset, or --all (see --list)");
+  if (args.presets.length === 0 && !args.check) {
+    throw new UsageError("name at least one preset, or --all (see --list)");
+  }
   return {kind: "run", args};
 }

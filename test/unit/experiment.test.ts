@@ -3,7 +3,16 @@
 // anything, skips finished runs, and stops cleanly on Ctrl-C leaving no partial file.
 import assert from "node:assert/strict";
 import {spawn, spawnSync} from "node:child_process";
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, describe, it} from "node:test";
@@ -149,6 +158,27 @@ describe("npm run experiment", () => {
     const again = cli([...args, "--skip-existing"]);
     assert.match(again.stderr, /skipped: .*exists/);
     assert.equal(statSync(join(out, file)).mtimeMs, written);
+  });
+
+  it("--check confirms that the committed short run still reproduces", () => {
+    const {status, stderr} = cli(["--check", "--out", join(root, "test/fixtures/experiment")]);
+    assert.equal(status, 0, stderr);
+    assert.match(stderr, /\[batchnorm_s42_e1_n1200\.json\] ok: 2 snapshots reproduced/);
+  });
+
+  it("--check names the first number that no longer reproduces, and exits 1", () => {
+    const dir = join(scratch, "changed");
+    mkdirSync(dir);
+    const file = "batchnorm_s42_e1_n1200.json";
+    const record = JSON.parse(readFileSync(join(root, "test/fixtures/experiment", file), "utf8"));
+    record.snapshots[0].layers[2].gradNorm *= 1.001;
+    writeFileSync(join(dir, file), JSON.stringify(record));
+    const {status, stderr} = cli(["--check", "--check-steps", "1", "--out", dir]);
+    assert.equal(status, 1);
+    assert.match(stderr, /DIFFERS at step 0: hidden 3 gradient norm was [\d.]+, now [\d.]+/);
+    const empty = cli(["--check", "--out", join(scratch, "bad")]);
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /cannot read --out|no run records/);
   });
 
   it("stops on SIGINT with exit 130, leaving no file and no partial file behind", async () => {
