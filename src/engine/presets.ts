@@ -4,7 +4,7 @@
 // on the study's protocol. Every remedy except "weight increasing" uses N(0, 0.05²) weights and zero biases.
 import {BASELINE_CONFIG} from "./config.js";
 import {ConfigError} from "./options.js";
-import type {StageConfig, TrainConfig} from "./types.js";
+import type {SkipConnection, StageConfig, TrainConfig} from "./types.js";
 
 export interface Preset {
   name: string;
@@ -41,6 +41,18 @@ export function studyStages(epochsPerStage: number, keepHead: boolean): StageCon
     stage(4, [0, 1, 2]),
     stage(4, [], !keepHead)
   ];
+}
+
+/**
+ * Residual blocks of `blockLength` hidden layers after the first, chained as in a ResNet: each block's input
+ * (the value leaving the layer before it) is added to its output. Depth 7, length 2: 1→3, 3→5, 5→7.
+ * The study's experiment 7 wires its own irregular pattern (1→3, 4→7), kept as the `skip` preset.
+ */
+export function residualSkips(depth: number, blockLength: number): SkipConnection[] {
+  const skips: SkipConnection[] = [];
+  for (let from = 1; from + blockLength <= depth; from += blockLength)
+    skips.push({from, to: from + blockLength});
+  return skips;
 }
 
 const layerwise = (keepHead: boolean): TrainConfig =>

@@ -6,7 +6,7 @@ import {before, describe, it} from "node:test";
 import {validateConfig} from "../../src/engine/config.js";
 import {Dense} from "../../src/engine/dense.js";
 import type {Network} from "../../src/engine/network.js";
-import {presetByName, PRESETS, withEpochs} from "../../src/engine/presets.js";
+import {presetByName, PRESETS, residualSkips, withEpochs} from "../../src/engine/presets.js";
 import {buildTrainingModel} from "../../src/engine/stages.js";
 import {useCpuBackend} from "./engine-helpers.js";
 
@@ -103,6 +103,27 @@ describe("presets", () => {
     assert.equal(wiring[sum1 + 1], "hidden 4 128→128");
     assert.equal(wiring.at(-1), "output 128→10");
     assert.equal(wiring.length, plain().length + 2);
+  });
+
+  it("residualSkips chains blocks of any length at any depth, each a valid config", () => {
+    assert.deepEqual(residualSkips(7, 2), [
+      {from: 1, to: 3},
+      {from: 3, to: 5},
+      {from: 5, to: 7}
+    ]);
+    assert.deepEqual(residualSkips(7, 3), [
+      {from: 1, to: 4},
+      {from: 4, to: 7}
+    ]);
+    assert.deepEqual(residualSkips(2, 3), []);
+    for (const [depth, length] of [
+      [7, 2],
+      [12, 4],
+      [30, 1]
+    ] as const) {
+      const config = {...presetByName("skip").config, depth, skips: residualSkips(depth, length)};
+      assert.doesNotThrow(() => validateConfig(config), `${depth}, ${length}`);
+    }
   });
 
   it("gradnorm-study puts a gradient-normalization layer after every hidden activation", () => {
