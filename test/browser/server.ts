@@ -1,7 +1,8 @@
 // A static file server for the built site (dist/) on 127.0.0.1, as a plain static host would serve it.
 import {createReadStream} from "node:fs";
-import {stat} from "node:fs/promises";
+import {readFile, stat} from "node:fs/promises";
 import {createServer} from "node:http";
+import {gzipSync} from "node:zlib";
 import type {AddressInfo} from "node:net";
 import {extname, join, normalize, sep} from "node:path";
 
@@ -26,6 +27,16 @@ const MIME_TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".map": "application/json"
 };
+
+/** Types a static host usually compresses on the fly; `.gz` files are never compressed again. */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".map", ".txt", ".csv"]);
+
+export interface ServerOptions {
+  /** Serve compressible types with Content-Encoding: gzip, as most hosts do (the benchmark measures that). */
+  gzip?: boolean;
+  /** Called once per response with the URL path and the bytes of the body as sent. */
+  onServe?: (path: string, bytes: number) => void;
+}
 
 export interface StaticServer {
   /** e.g. http://127.0.0.1:41234 */
@@ -55,8 +66,9 @@ async function resolveFile(dir: string, pathname: string): Promise<string | null
   return null;
 }
 
-export async function startServer(dir: string): Promise<StaticServer> {
+export async function startServer(dir: string, options: ServerOptions = {}): Promise<StaticServer> {
   const root = normalize(dir);
+  const gzipped = new Map<string, Buffer>();
   const server = createServer(async (request, response) => {
     const {pathname} = new URL(request.url ?? "/", "http://127.0.0.1");
     const file =
@@ -73,14 +85,21 @@ export async function startServer(dir: string): Promise<StaticServer> {
       else response.end("Not found");
       return;
     }
+    const type = MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+    const headers = {"Content-Type": type, "Cache-Control": "no-store"};
+    if (options.gzip && COMPRESSIBLE.has(extname(file).toLowerCase())) {
+      let body = gzipped.get(file);
+      if (!body) gzipped.set(file, (body = gzipSync(await readFile(file))));
+      response.writeHead(200, {...headers, "Content-Encoding": "gzip", "Content-Length": body.length});
+      response.end(request.method === "HEAD" ? undefined : body);
+      options.onServe?.(pathname, body.length);
+      return;
+    }
     const {size} = await stat(file);
-    response.writeHead(200, {
-      "Content-Type": MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
-      "Content-Length": size,
-      "Cache-Control": "no-store"
-    });
+    response.writeHead(200, {...headers, "Content-Length": size});
     if (request.method === "HEAD") response.end();
     else createReadStream(file).pipe(response);
+    options.onServe?.(pathname, size);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
