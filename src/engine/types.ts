@@ -132,7 +132,11 @@ export interface Bins {
 export interface ActivationStats {
   mean: number;
   std: number;
-  /** Sigmoid: share of outputs within 0.01 of 0 or 1; tanh: |h| > 0.97; ReLU: share of dead units. */
+  /**
+   * Share of saturated or dead units on the step's batch. sigmoid: outputs within 0.01 of 0 or 1; tanh: |h| > 0.97;
+   * relu: units whose output is 0 for every example of the batch (dead); leaky-relu: units with z ≤ 0 for every
+   * example; elu, selu, gelu, softplus: entries where |f′(z)| < 0.01; maxout: 0 (piecewise linear, never saturates).
+   */
   saturation: number;
 }
 
