@@ -166,6 +166,19 @@ describe("npm run experiment", () => {
     assert.match(stderr, /\[batchnorm_s42_e1_n1200\.json\] ok: 2 snapshots reproduced/);
   });
 
+  it("--check confirms the start of the committed reference baseline (a fast subset of data/runs)", () => {
+    const {status, stderr} = cli([
+      "--check",
+      "baseline",
+      "--check-steps",
+      "20",
+      "--out",
+      join(root, "data/runs")
+    ]);
+    assert.equal(status, 0, stderr);
+    assert.match(stderr, /\[baseline_s42_e100\.json\] ok: 3 snapshots reproduced/);
+  });
+
   it("--check names the first number that no longer reproduces, and exits 1", () => {
     const dir = join(scratch, "changed");
     mkdirSync(dir);
