@@ -9,7 +9,11 @@ const page = (name: string, path: string) =>
 export default {
   root: "src",
   title: "Vanishing Gradients, live",
-  pages: [{name: "Home", path: "/"}, ...page("The problem", "/problem")],
+  pages: [
+    {name: "Home", path: "/"},
+    ...page("The problem", "/problem"),
+    ...page("The study, reproduced", "/study")
+  ],
   // Light or dark following the reader's system setting: the air and near-midnight themes, with contrast fixes.
   style: "style.css",
   // Replaces the default list, whose Source Serif font comes from fonts.googleapis.com.

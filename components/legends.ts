@@ -7,6 +7,8 @@ export interface SwatchItem {
   color: string;
   dash?: string | undefined;
   dot?: boolean;
+  /** A diamond mark instead of the line sample (a point that stands for one run among others). */
+  diamond?: boolean;
 }
 
 /** Line (and dot) swatches laid out left to right from (x, y). */
@@ -15,12 +17,19 @@ export function swatches(svg: Svg, x: number, y: number, items: readonly SwatchI
   let offset = 0;
   for (const item of items) {
     const entry = g.append("g").attr("transform", `translate(${offset},0)`);
-    entry
-      .append("line")
-      .attr("x2", 18)
-      .attr("stroke", item.color)
-      .attr("stroke-width", 2)
-      .attr("stroke-dasharray", item.dash ?? null);
+    if (item.diamond)
+      entry
+        .append("path")
+        .attr("transform", "translate(9,0)")
+        .attr("d", d3.symbol(d3.symbolDiamond, 60)())
+        .attr("fill", item.color);
+    else
+      entry
+        .append("line")
+        .attr("x2", 18)
+        .attr("stroke", item.color)
+        .attr("stroke-width", 2)
+        .attr("stroke-dasharray", item.dash ?? null);
     if (item.dot) entry.append("circle").attr("cx", 9).attr("r", 3).attr("fill", item.color);
     entry.append("text").attr("x", 22).attr("dy", "0.32em").text(item.label);
     offset += 34 + 6 * item.label.length;

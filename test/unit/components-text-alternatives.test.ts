@@ -9,6 +9,7 @@ import {loadRun} from "./components-fixtures.js";
 const run = loadRun("vanishing-run");
 const last = run.at(-1)!;
 const width = 400;
+const studyProfile = {step: 0, layers: last.layers.map((l) => ({layer: l.name, norm: l.gradNorm}))};
 
 /** Each chart drawn from the fixture run, and with nothing to show yet. */
 const CASES: [string, () => SVGSVGElement, () => SVGSVGElement][] = [
@@ -38,6 +39,21 @@ const CASES: [string, () => SVGSVGElement, () => SVGSVGElement][] = [
     "trainingCurves",
     () => charts.trainingCurves(run, {width, metric: "loss"}),
     () => charts.trainingCurves([], {width, metric: "accuracy"})
+  ],
+  [
+    "gradientMultiples",
+    () => charts.gradientMultiples([{title: "Baseline", start: studyProfile, end: studyProfile}], {width}),
+    () => charts.gradientMultiples([], {width})
+  ],
+  [
+    "accuracyCurves",
+    () => charts.accuracyCurves([{key: "a", label: "Adam", points: [{x: 1, y: 0.5}]}], {width}),
+    () => charts.accuracyCurves([], {width})
+  ],
+  [
+    "seedSpread",
+    () => charts.seedSpread([{label: "Std 10", seeds: [{seed: 42, accuracy: 0.2}], study: 0.19}], {width}),
+    () => charts.seedSpread([], {width})
   ],
   [
     "imageGrid",
@@ -72,7 +88,18 @@ describe("chart text alternatives", () => {
       .filter(([name, value]) => typeof value === "function" && /^[a-z]/.test(name))
       .map(([name]) => name)
       .filter((name) => !["gradientColor", "gradientFill", "histogramMedian", "depthColor"].includes(name))
-      .filter((name) => !["layerTable", "dataTable", "scrollRegion"].includes(name));
+      .filter((name) => !["highlightSeries", "seriesStyle", "shortLayerName"].includes(name))
+      .filter(
+        (name) =>
+          ![
+            "layerTable",
+            "dataTable",
+            "scrollRegion",
+            "sortableTable",
+            "accuracyCurvesFigure",
+            "curvesLegend"
+          ].includes(name)
+      );
     assert.deepEqual(exported.sort(), CASES.map(([chart]) => chart).sort());
   });
 });

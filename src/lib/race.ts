@@ -1,0 +1,147 @@
+// The comparison page's "race": two to four presets trained on a small budget, one after another on this page
+// (one backend, so runs never compete for it), with a running view of every entry. `start` is the engine's
+// startTraining unless a caller supplies another TrainingRun source, e.g. Web Workers that run side by side.
+import {presetByName, withEpochs} from "../engine/presets.js";
+import {startTraining, type RunState, type TrainingData, type TrainingRun} from "../engine/index.js";
+import type {RunStatus, TrainConfig} from "../engine/types.js";
+
+/** Small enough to finish in seconds per preset: 5,000 images (4,500 to fit), 2 epochs (per stage). */
+export const RACE_BUDGET = {trainSize: 5000, epochs: 2} as const;
+export const RACE_PICKS = {min: 2, max: 4} as const;
+/** About three snapshots per epoch of 9 steps: enough points for a curve, few probes to slow the steps. */
+const SNAPSHOT_EVERY = 3;
+
+/** Why `names` cannot race, or null when they can. */
+export function picksProblem(names: readonly string[]): string | null {
+  const {min, max} = RACE_PICKS;
+  if (names.length < min) return `Pick at least ${min} presets (${names.length} picked).`;
+  if (names.length > max) return `Pick at most ${max} presets (${names.length} picked).`;
+  return null;
+}
+
+/** A preset's config on `budget`: the same network and remedy, fewer images and epochs (per stage). */
+export function raceConfig(
+  name: string,
+  budget: {trainSize: number; epochs: number} = RACE_BUDGET
+): TrainConfig {
+  const config = withEpochs(presetByName(name).config, budget.epochs);
+  return {...config, trainSize: budget.trainSize, snapshotEvery: SNAPSHOT_EVERY};
+}
+
+export interface RaceEntry {
+  preset: string;
+  title: string;
+  status: "waiting" | RunStatus;
+  message: string | null;
+  step: number;
+  totalSteps: number;
+  elapsedMs: number;
+  /** Training accuracy of each snapshot window, by epoch: the curve that grows while the entry trains. */
+  curve: {x: number; y: number}[];
+  validationAccuracy: number | null;
+  testAccuracy: number | null;
+}
+
+export interface RaceView {
+  status: "idle" | "running" | "done" | "cancelled";
+  entries: RaceEntry[];
+  /** Index of the entry training now, or null. */
+  current: number | null;
+}
+
+export type StartRun = (config: TrainConfig, data: TrainingData) => TrainingRun;
+
+function entryFromState(entry: RaceEntry, state: RunState): RaceEntry {
+  const epochEnds = state.snapshots.filter((s) => s.validation);
+  return {
+    ...entry,
+    status: state.status,
+    message: state.message,
+    step: state.step,
+    totalSteps: state.totalSteps,
+    elapsedMs: state.elapsedMs,
+    curve: state.snapshots.filter((s) => s.kind !== "init").map((s) => ({x: s.epoch, y: s.train.accuracy})),
+    validationAccuracy: epochEnds.at(-1)?.validation?.accuracy ?? null,
+    testAccuracy: state.snapshots.at(-1)?.test?.accuracy ?? null
+  };
+}
+
+/** One race over fixed picks: `run()` trains them in order; `cancel()` stops the current entry and the rest. */
+export class Race {
+  private view: RaceView;
+  private listeners = new Set<(view: RaceView) => void>();
+  private current: TrainingRun | null = null;
+  private cancelled = false;
+
+  constructor(
+    names: readonly string[],
+    private readonly options: {start?: StartRun; budget?: {trainSize: number; epochs: number}} = {}
+  ) {
+    const problem = picksProblem(names);
+    if (problem) throw new RangeError(problem);
+    const entries = names.map((name) => ({
+      preset: name,
+      title: presetByName(name).title,
+      status: "waiting" as const,
+      message: null,
+      step: 0,
+      totalSteps: 0,
+      elapsedMs: 0,
+      curve: [],
+      validationAccuracy: null,
+      testAccuracy: null
+    }));
+    this.view = {status: "idle", entries, current: null};
+  }
+
+  subscribe(listener: (view: RaceView) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.view);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Trains every entry in turn on `data`; resolves with the final view. A failed entry does not stop the rest. */
+  async run(data: TrainingData): Promise<RaceView> {
+    const start = this.options.start ?? startTraining;
+    this.show({status: "running"});
+    for (let i = 0; i < this.view.entries.length && !this.cancelled; i++) {
+      const entry = this.view.entries[i]!;
+      this.show({current: i});
+      try {
+        this.current = start(raceConfig(entry.preset, this.options.budget), data);
+      } catch (error) {
+        this.update(i, {
+          ...entry,
+          status: "failed",
+          message: error instanceof Error ? error.message : String(error)
+        });
+        continue;
+      }
+      const unsubscribe = this.current.subscribe((state) => this.update(i, entryFromState(entry, state)));
+      const final = await this.current.done;
+      unsubscribe();
+      this.update(i, entryFromState(entry, final));
+    }
+    this.current = null;
+    // Entries a cancel left untouched say so, rather than waiting for a turn that will not come.
+    const entries = this.view.entries.map((e) =>
+      e.status === "waiting" ? {...e, status: "cancelled" as const} : e
+    );
+    this.show({status: this.cancelled ? "cancelled" : "done", current: null, entries});
+    return this.view;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.current?.cancel();
+  }
+
+  private update(i: number, entry: RaceEntry): void {
+    this.show({entries: this.view.entries.map((e, j) => (j === i ? entry : e))});
+  }
+
+  private show(change: Partial<RaceView>): void {
+    this.view = {...this.view, ...change};
+    for (const listener of this.listeners) listener(this.view);
+  }
+}
