@@ -1,13 +1,16 @@
 // Tells screen-reader users what a training run is doing without making them look for it: a polite live
 // region announces the moments that matter (started, paused, finished, diverged, …), not every progress tick,
 // which would talk over the reader for the whole run.
-import type {SessionView} from "./session.js";
+import type {SessionView} from "./run-group.js";
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+const preparing = (view: SessionView | null) => Boolean(view?.run?.preparing);
+
 /** Is `view` a different run from `previous` (a new start, even with the same settings)? */
 function newRun(previous: SessionView | null, view: SessionView): boolean {
-  if (!previous?.run || !view.run) return view.run !== null;
+  // A run that was still preparing (no step yet) starts for the reader when it starts training.
+  if (!previous?.run || preparing(previous) || !view.run) return view.run !== null;
   return previous.config !== view.config || view.run.step < previous.run.step;
 }
 
@@ -19,6 +22,7 @@ export function announcement(previous: SessionView | null, view: SessionView): s
     return previous && previous.status !== "idle" ? "Training reset." : null;
   }
   const {step, totalSteps} = view.run;
+  if (preparing(view) && view.status === "running") return null;
   if (view.status === "running") {
     if (newRun(previous, view))
       return `Training started: ${totalSteps} steps over ${view.config.epochs} epochs.`;

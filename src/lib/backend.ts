@@ -1,21 +1,13 @@
-// Chooses the TensorFlow.js backend in the browser: webgl, then wasm, then cpu, or the one asked for with
-// `?backend=webgl|wasm|cpu`. Every backend registers into the single tfjs-core instance that pages import.
-//
-//   import {backendFromUrl, selectBackend} from "./lib/backend.js";
-//   const backend = await selectBackend(backendFromUrl(location.search));
-//   // backend.name: "webgl" | "wasm" | "cpu"; backend.fallbackReason: why it is not the first choice, or null
+// Starting a TensorFlow.js backend where a run trains: in a module Web Worker (no document: WebGL goes through
+// OffscreenCanvas) or, as a fallback, on the page. Which backend to use is decided by backend-choice.ts; the
+// reader can force one with `?backend=webgpu|webgl|wasm|cpu`. Each backend registers into the single
+// tfjs-core instance of the worker (or page) that imports this module.
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 
-export const BACKENDS = ["webgl", "wasm", "cpu"] as const;
+/** Every backend a run can use, fastest first where a real GPU exists. */
+export const BACKENDS = ["webgpu", "webgl", "wasm", "cpu"] as const;
 export type BackendName = (typeof BACKENDS)[number];
-
-export interface BackendSelection {
-  /** The backend now active in tf. */
-  name: BackendName;
-  /** Null if the requested backend (or, with none requested, webgl) is active; otherwise a sentence saying why not. */
-  fallbackReason: string | null;
-}
 
 export function isBackendName(value: unknown): value is BackendName {
   return typeof value === "string" && (BACKENDS as readonly string[]).includes(value);
@@ -47,61 +39,43 @@ function loadWasm(): Promise<void> {
   })());
 }
 
+/** A WebGL2 context where this code runs: OffscreenCanvas in a worker, a canvas element on a page. */
 function hasWebGL(): boolean {
-  const canvas = document.createElement("canvas");
-  return Boolean(canvas.getContext("webgl2") ?? canvas.getContext("webgl"));
+  if (typeof OffscreenCanvas !== "undefined") return new OffscreenCanvas(1, 1).getContext("webgl2") !== null;
+  if (typeof document === "undefined") return false;
+  return document.createElement("canvas").getContext("webgl2") !== null;
+}
+
+/** Why `name` cannot even be tried here, or null if it can. */
+function missing(name: BackendName): string | null {
+  if (name === "webgpu" && !(typeof navigator !== "undefined" && "gpu" in navigator))
+    return "this browser has no WebGPU (navigator.gpu)";
+  if (name === "webgl" && !hasWebGL()) return "WebGL 2 is not available here";
+  if (name === "wasm" && typeof WebAssembly !== "object") return "WebAssembly is not available here";
+  return null;
 }
 
 /** Activates one backend and runs a tiny computation on it; returns why it cannot be used, or null. */
-async function tryBackend(name: BackendName): Promise<string | null> {
+export async function startBackend(name: BackendName): Promise<string | null> {
   try {
-    if (name === "webgl") {
-      if (!hasWebGL()) return "WebGL is not available in this browser";
-      await import("@tensorflow/tfjs-backend-webgl");
-    } else if (name === "wasm") {
-      if (typeof WebAssembly !== "object") return "WebAssembly is not available in this browser";
-      await loadWasm();
-    }
-    if (!(await tf.setBackend(name))) return "it failed to initialise (see the console)";
-    const y = tf.tidy(() => {
-      const x = tf.tensor1d([1, 2, 3]);
-      return tf.sum(tf.mul(x, x));
-    });
+    const absent = missing(name);
+    if (absent) return absent;
+    if (name === "webgpu") await import("@tensorflow/tfjs-backend-webgpu");
+    else if (name === "webgl") await import("@tensorflow/tfjs-backend-webgl");
+    else if (name === "wasm") await loadWasm();
+    if (!(await tf.setBackend(name))) return "it failed to initialise";
+    const y = tf.tidy(() => tf.sum(tf.square(tf.tensor1d([1, 2, 3]))));
     const value = (await y.data())[0];
     y.dispose();
-    if (value !== 14) return `a test computation gave ${value} instead of 14`;
-    return null;
+    return value === 14 ? null : `a test computation gave ${value} instead of 14`;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Makes `requested` (one of BACKENDS, case-insensitive) the active backend, or the best that works, in the order
- * webgl, wasm, cpu. An unknown name or a backend that fails is explained in `fallbackReason`. Calls are queued.
- */
-export function selectBackend(requested?: string | null): Promise<BackendSelection> {
-  const result = queue.then(() => select(requested));
-  queue = result.catch(() => {});
-  return result;
-}
-
-async function select(requested?: string | null): Promise<BackendSelection> {
-  const reasons: string[] = [];
-  const wanted = requested?.trim().toLowerCase() || null;
-  let order: BackendName[] = [...BACKENDS];
-  if (wanted && isBackendName(wanted)) order = [wanted, ...BACKENDS.filter((b) => b !== wanted)];
-  else if (wanted)
-    reasons.push(`Unknown backend "${wanted.slice(0, 40)}": it must be one of ${BACKENDS.join(", ")}.`);
-  for (const name of order) {
-    const failure = await tryBackend(name);
-    if (failure === null) {
-      if (reasons.length) reasons.push(`Using ${name}.`);
-      return {name, fallbackReason: reasons.length ? reasons.join(" ") : null};
-    }
-    reasons.push(`The ${name} backend cannot be used: ${failure}.`);
-  }
-  throw new Error(reasons.join(" "));
+/** Frees a backend that lost (its GPU context or wasm memory), keeping cpu, the backend of last resort. */
+export function releaseBackend(name: BackendName): void {
+  // Not tf.findBackend: it would start initialising a backend that is registered but not running.
+  if (name === "cpu" || !(name in tf.engine().registryFactory)) return;
+  tf.removeBackend(name);
 }

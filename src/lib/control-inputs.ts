@@ -2,7 +2,14 @@
 // same sliders and every one of their inputs has an accessible name.
 import * as Inputs from "@observablehq/inputs";
 import {ACTIVATIONS} from "../engine/activations.js";
-import {ACTIVATION_CHOICES, CONTROL_PARAMS, INIT_CHOICES, type ControlValues} from "./controls.js";
+import {
+  ACTIVATION_CHOICES,
+  COMPARE_CHOICES,
+  CONTROL_PARAMS,
+  INIT_CHOICES,
+  type ControlValues
+} from "./controls.js";
+import {COMPARISON_LABELS} from "./comparisons.js";
 
 /** A slider's [min, max]: the URL's bounds, so that a shared link can hold any value a slider can. */
 const bounds = (spec: {min: number; max: number}): [number, number] => [spec.min, spec.max];
@@ -48,6 +55,13 @@ export function createControlInputs(values: ControlValues): ControlInputs {
         step: 1000,
         value: values.trainSize,
         label: "Training images"
+      })
+    ),
+    compare: nameEveryInput(
+      Inputs.select(COMPARE_CHOICES, {
+        value: values.compare,
+        label: "Compare with",
+        format: (choice) => COMPARISON_LABELS[choice]
       })
     )
   };

@@ -16,7 +16,13 @@ export interface ControlValues {
   learningRate: number;
   epochs: number;
   trainSize: number;
+  /** Runs trained beside the reader's, on the same seeds and data (comparisons.ts). */
+  compare: CompareChoice;
 }
+
+/** What the reader's run can be compared with: nothing, the study's network, ReLU, or three init scales. */
+export const COMPARE_CHOICES = ["none", "study", "relu", "init-scales"] as const;
+export type CompareChoice = (typeof COMPARE_CHOICES)[number];
 
 export const INIT_CHOICES = ["default", "0.01", "0.05", "0.1", "0.5", "1", "2", "10"] as const;
 
@@ -32,6 +38,7 @@ export const CONTROL_PARAMS = {
   lr: {kind: "number", min: 0.0001, max: 10},
   epochs: {kind: "integer", min: 1, max: 100},
   train: {kind: "integer", min: 1000, max: 60000},
+  compare: {kind: "choice", values: COMPARE_CHOICES},
   autostart: {kind: "choice", values: ["0", "1"]}
 } satisfies Record<string, ParamSpec>;
 
@@ -43,7 +50,8 @@ export const PAGE_DEFAULTS: ControlValues = {
   activation: BASELINE_CONFIG.activation.kind,
   learningRate: BASELINE_CONFIG.optimizer.learningRate,
   epochs: 5,
-  trainSize: 10000
+  trainSize: 10000,
+  compare: "none"
 };
 
 /** Page defaults overridden by valid URL parameters, plus a message for each ignored one. */
@@ -60,7 +68,8 @@ export function controlsFromUrl(search: string): {
     activation: (p.activation as ActivationName | undefined) ?? PAGE_DEFAULTS.activation,
     learningRate: (p.lr as number | undefined) ?? PAGE_DEFAULTS.learningRate,
     epochs: (p.epochs as number | undefined) ?? PAGE_DEFAULTS.epochs,
-    trainSize: (p.train as number | undefined) ?? PAGE_DEFAULTS.trainSize
+    trainSize: (p.train as number | undefined) ?? PAGE_DEFAULTS.trainSize,
+    compare: (p.compare as CompareChoice | undefined) ?? PAGE_DEFAULTS.compare
   };
   return {values, autostart: p.autostart !== "0", problems};
 }

@@ -21,3 +21,11 @@ export function fetchFashionFile(name) {
   if (!file) return Promise.reject(new Error(`${name} is in the manifest but not shipped with the site`));
   return file.arrayBuffer();
 }
+
+/** Every file's absolute URL by manifest name: a worker fetches them itself, relative to its own script. */
+export async function fashionFileUrls() {
+  const entries = await Promise.all(
+    Object.entries(files).map(async ([name, file]) => [name, new URL(await file.url(), location.href).href])
+  );
+  return Object.fromEntries(entries);
+}

@@ -1,4 +1,4 @@
-import type {SessionView} from "./session.js";
+import type {SessionView} from "./run-group.js";
 
 /** "42 s", "3 min 5 s", "1 h 2 min": coarse enough to read at a glance while it counts down. */
 export function formatDuration(ms: number): string {
@@ -21,6 +21,7 @@ const STATUS_WORDS = {
 /** One line under the progress bar: status, steps, epoch and time left (or spent, once finished). */
 export function describeProgress(view: SessionView): string {
   if (!view.run) return view.message ? `Not started: ${view.message}` : "Not started.";
+  if (view.run.preparing && view.status === "running") return `Preparing: ${view.run.preparing}…`;
   const {step, totalSteps, elapsedMs, remainingMs} = view.run;
   const epochs = view.config.epochs;
   const stepsPerEpoch = totalSteps / epochs;

@@ -11,7 +11,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** The flags every test and the benchmark use; `extraArgs` adds more (e.g. --enable-unsafe-webgpu). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), "vg-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -24,7 +25,8 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
       "--disable-background-networking",
       "--disable-component-update",
-      "--disable-sync"
+      "--disable-sync",
+      ...extraArgs
     ]
   });
   return {

@@ -69,7 +69,9 @@ test(
     await page.keyboard.press("Space");
     await status(page, "Paused");
     await announced(page, /^Training paused at step \d+/);
-    // The run trains the network set with the keyboard: 3 hidden layers and the output layer.
+    // The run trains the network set with the keyboard: 3 hidden layers and the output layer. It trains in a
+    // worker, so the page may show the pause before the step under way when it was asked for sends its snapshot.
+    await page.locator(".layer-table tbody tr").first().waitFor({timeout: 30_000});
     const rows = await page.locator(".layer-table tbody tr").count();
     if (rows !== 4) throw new Error(`the paused run's layer table has ${rows} rows, expected 4`);
     await page.keyboard.press("Space");

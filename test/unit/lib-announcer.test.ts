@@ -4,7 +4,8 @@ import {before, describe, it} from "node:test";
 import type {RunState} from "../../src/engine/index.js";
 import type {TrainConfig} from "../../src/engine/types.js";
 import {announcement, createAnnouncer} from "../../src/lib/announcer.js";
-import {TrainingSession, type SessionView} from "../../src/lib/session.js";
+import {RunGroup, type SessionView} from "../../src/lib/run-group.js";
+import {localStarter} from "./lib-helpers.js";
 import {smallConfig, smallData, useCpuBackend} from "./engine-helpers.js";
 
 before(useCpuBackend);
@@ -59,17 +60,18 @@ describe("announcement", () => {
 
 describe("createAnnouncer", () => {
   it("is a polite status region that says when a real run starts and finishes, with its test accuracy", async () => {
-    const session = new TrainingSession();
+    const group = new RunGroup(localStarter(smallData()));
     const announcer = createAnnouncer();
     const said: string[] = [];
-    session.subscribe((v) => {
-      announcer.update(v);
+    group.subscribe((v) => {
+      announcer.update(v.primary);
       if (said.at(-1) !== announcer.element.textContent) said.push(announcer.element.textContent ?? "");
     });
     assert.equal(announcer.element.getAttribute("role"), "status");
     assert.equal(announcer.element.getAttribute("aria-live"), "polite");
     assert.notEqual(announcer.element.style.position, "");
-    await session.start(smallConfig({epochs: 2}), smallData())!.done;
+    group.start([{label: "run", config: smallConfig({epochs: 2})}]);
+    await group.settled();
     assert.equal(said[0], "");
     assert.match(said[1]!, /^Training started: \d+ steps over 2 epochs\.$/);
     assert.match(said[2]!, /^Training finished after \d+ steps: test accuracy \d+\.\d%\.$/);

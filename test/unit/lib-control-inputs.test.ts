@@ -30,8 +30,8 @@ describe("createControlInputs", () => {
         assert.equal(accessibleName(input, control), label, `${key}: ${input.outerHTML}`);
       }
     }
-    // Five sliders with a number box and a range each, and two selects.
-    assert.equal(inputs, 12);
+    // Five sliders with a number box and a range each, and three selects.
+    assert.equal(inputs, 13);
     assert.equal(controls.depth.querySelectorAll('input[type="range"]').length, 1);
   });
 
@@ -41,8 +41,10 @@ describe("createControlInputs", () => {
       depth: 3,
       init: 0.5,
       activation: "elu",
-      trainSize: 2000
+      trainSize: 2000,
+      compare: "relu"
     });
+    assert.equal(controls.compare.value, "relu");
     assert.equal(controls.depth.value, 3);
     assert.equal(controls.activation.value, "elu");
     assert.equal(controls.init.value, "0.5");

@@ -3,7 +3,7 @@ import {describe, it} from "node:test";
 import {BASELINE_CONFIG, validateConfig} from "../../src/engine/config.js";
 import {configFromControls, controlsFromUrl, PAGE_DEFAULTS} from "../../src/lib/controls.js";
 import {describeProgress, formatDuration} from "../../src/lib/progress.js";
-import type {SessionView} from "../../src/lib/session.js";
+import type {SessionView} from "../../src/lib/run-group.js";
 
 describe("controlsFromUrl", () => {
   it("gives the page defaults (the study's network on 10,000 images) for an empty query", () => {
