@@ -52,7 +52,8 @@ test(
     await counts(page, workers, tensors);
     await expectClean(page);
   },
-  {timeout: TRAINING_TIMEOUT_MS}
+  // Several workers start together (scripts, wasm, images) on what may be two busy cores.
+  {timeout: 2 * TRAINING_TIMEOUT_MS}
 );
 
 test(
@@ -98,7 +99,7 @@ test(
     await page.locator(".side-by-side-none").waitFor();
     await counts(page, 4, 0);
   },
-  {timeout: TRAINING_TIMEOUT_MS}
+  {timeout: 2 * TRAINING_TIMEOUT_MS}
 );
 
 test(
