@@ -9,6 +9,8 @@ import type {RunState, TrainingRun} from "../engine/index.js";
 import type {RunStatus, TrainConfig} from "../engine/types.js";
 
 export const MAX_RUNS = 4;
+/** How often a page's charts may redraw while runs train (see subscribeSnapshots). */
+export const CHART_INTERVAL_MS = 1000;
 
 /** Where runs train: RunPool, or anything else that starts run `index` and can drop places it no longer needs. */
 export interface RunStarter {
@@ -91,6 +93,42 @@ export class RunGroup {
     this.listeners.add(listener);
     listener(this.view);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Like subscribe, but only when a run gains a snapshot, changes status or the set is replaced: what charts
+   * need. New snapshots of a set that is still training are passed on at most once per `minIntervalMs` (the
+   * latest view, a little later): every redraw of the charts is main-thread work while the page should answer.
+   */
+  subscribeSnapshots(listener: (view: GroupView) => void, minIntervalMs = 0): () => void {
+    let last: {key: string; statuses: string; at: number} | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let latest: GroupView | null = null;
+    const emit = (view: GroupView, key: string, statuses: string) => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      last = {key, statuses, at: performance.now()};
+      listener(view);
+    };
+    const keys = (view: GroupView) => {
+      const statuses = [this.generation, ...view.runs.map((r) => r.view.status)].join();
+      return {statuses, key: `${statuses}|${view.runs.map((r) => r.view.run?.snapshots.length).join()}`};
+    };
+    const unsubscribe = this.subscribe((view) => {
+      const {key, statuses} = keys(view);
+      latest = view;
+      if (key === last?.key) return;
+      const wait = last && statuses === last.statuses ? last.at + minIntervalMs - performance.now() : 0;
+      if (wait <= 0) return emit(view, key, statuses);
+      timer ??= setTimeout(() => {
+        const newest = keys(latest!);
+        emit(latest!, newest.key, newest.statuses);
+      }, wait);
+    });
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      unsubscribe();
+    };
   }
 
   /** Replaces the set with `specs` (1 to MAX_RUNS); an invalid config leaves the group idle with its message. */

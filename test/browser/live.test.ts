@@ -149,9 +149,14 @@ test(
       throw new Error(text);
     if ((await count(page, ".workers")) !== 0)
       throw new Error(`workers on the main-thread fallback: ${text}`);
-    const statuses = await page.locator(".run-status").allInnerTexts();
-    if (statuses.length !== 2 || !statuses.every((s) => s.startsWith("Finished")))
-      throw new Error(statuses.join(" / "));
+    // The run cards redraw one per task after the status line (in-turn.ts).
+    const bothFinished = () => {
+      const statuses = [...document.querySelectorAll(".run-status")].map((s) => s.textContent ?? "");
+      return statuses.length === 2 && statuses.every((s) => s.startsWith("Finished"));
+    };
+    await page.waitForFunction(bothFinished, null, {timeout: 10_000}).catch(async () => {
+      throw new Error(`run cards: ${(await page.locator(".run-status").allInnerTexts()).join(" / ")}`);
+    });
   },
   {timeout: TRAINING_TIMEOUT_MS}
 );

@@ -16,7 +16,17 @@ for (const backend of ["wasm", "cpu", "webgl"]) {
       // 1,800 fit images in batches of 512 → 4 steps per epoch, 2 epochs, a snapshot every step (+ step 0).
       const snapshots = 9;
       const layers = 8;
-      const cells = await heatmapCells(page);
+      // Charts redraw one per task after the status line (in-turn.ts): wait for the heatmap to catch up.
+      const cells = await page
+        .waitForFunction(
+          (n) => document.querySelectorAll(".live-heatmap .cell").length === n,
+          layers * snapshots,
+          {
+            timeout: 10_000
+          }
+        )
+        .then(() => layers * snapshots)
+        .catch(() => heatmapCells(page));
       if (cells !== layers * snapshots)
         throw new Error(`expected ${layers} × ${snapshots} heatmap cells, got ${cells}`);
       const status = await statusText(page);
@@ -55,8 +65,10 @@ test(
     // The heatmap gains a column with every snapshot while the run trains.
     await page.locator("button.pause").click();
     await page.locator(".status", {hasText: "Paused"}).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll(".live-heatmap .cell").length > 0, null, {
+      timeout: 30_000
+    });
     const paused = await heatmapCells(page);
-    if (paused === 0) throw new Error("no heatmap cells after the first steps");
     await page.locator("button.pause").click();
     await page.waitForFunction((n) => document.querySelectorAll(".live-heatmap .cell").length > n, paused, {
       timeout: 30_000

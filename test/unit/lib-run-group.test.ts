@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {before, describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import {validateConfig} from "../../src/engine/config.js";
+import type {RunState, TrainingRun} from "../../src/engine/index.js";
 import {MAX_RUNS, RunGroup, sideBySide, type GroupView} from "../../src/lib/run-group.js";
 import {smallConfig, smallData, useCpuBackend} from "./engine-helpers.js";
 import {localStarter} from "./lib-helpers.js";
@@ -113,5 +114,65 @@ describe("RunGroup", () => {
     runs.start(five);
     assert.match(seen.view!.primary.message!, /1 to 4 configs/);
     assert.equal(starter.started.length, 0);
+  });
+});
+
+describe("RunGroup.subscribeSnapshots", () => {
+  it("tells charts about new snapshots, status changes and new sets, not about every progress tick", async () => {
+    const listeners: ((state: RunState) => void)[] = [];
+    let state: RunState = {
+      status: "running",
+      message: null,
+      snapshots: [],
+      step: 0,
+      totalSteps: 9,
+      elapsedMs: 0,
+      remainingMs: null
+    };
+    const fakeRun = (): TrainingRun => ({
+      get state() {
+        return state;
+      },
+      subscribe: (listener) => (listeners.push(listener), listener(state), () => {}),
+      pause() {},
+      resume() {},
+      cancel() {},
+      done: new Promise(() => {})
+    });
+    const runs = new RunGroup({run: fakeRun, shrink() {}});
+    const charted: number[] = [];
+    runs.subscribeSnapshots((view) => charted.push(view.runs[0]?.view.run?.snapshots.length ?? -1));
+    runs.start([{label: "a", config: smallConfig()}]);
+    await tick();
+    const push = (change: Partial<RunState>) => {
+      state = {...state, ...change};
+      for (const listener of listeners) listener(state);
+    };
+    const snapshot = {} as RunState["snapshots"][number];
+    push({step: 1});
+    push({step: 2});
+    push({snapshots: [snapshot], step: 2});
+    push({step: 3});
+    push({status: "paused"});
+    assert.deepEqual(charted, [-1, -1, 0, 1, 1]);
+  });
+});
+
+describe("RunGroup.subscribeSnapshots with an interval", () => {
+  it("passes on new snapshots at most once per interval, the latest view last, and status changes at once", async () => {
+    const runs = new RunGroup(localStarter(smallData()));
+    const charted: string[] = [];
+    runs.subscribeSnapshots((view) => {
+      const run = view.runs[0]?.view;
+      charted.push(`${run?.status}:${run?.run?.snapshots.length}`);
+    }, 60_000);
+    runs.start([{label: "a", config: smallConfig({epochs: 3})}]);
+    await runs.settled();
+    await tick();
+    // Idle, the new set, its first state; then snapshots wait for the minute to pass, but the end does not.
+    assert.deepEqual(charted.slice(0, 3), ["undefined:undefined", "idle:undefined", "running:0"]);
+    assert.equal(charted.length, 4);
+    assert.match(charted[3]!, /^done:\d+$/);
+    assert.equal(Number(charted[3]!.split(":")[1]), runs.view.runs[0]!.view.run!.snapshots.length);
   });
 });
