@@ -8,7 +8,7 @@ import {sideBySide, type RunGroup, type RunSpec} from "./run-group.js";
 export const COMPARISON_LABELS: Record<CompareChoice, string> = {
   none: "Nothing (one run)",
   study: "The study's network",
-  relu: "The other activation (ReLU or sigmoid)",
+  relu: "The other activation",
   "init-scales": "Three init scales"
 };
 

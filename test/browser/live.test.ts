@@ -35,7 +35,7 @@ test(
     for (let i = 0; i < 30; i++) {
       if (i % 5 === 4)
         await compare.selectOption({
-          label: i % 10 === 4 ? "Three init scales" : "The other activation (ReLU or sigmoid)"
+          label: i % 10 === 4 ? "Three init scales" : "The other activation"
         });
       else {
         await depth.focus();
