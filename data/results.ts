@@ -1,4 +1,4 @@
-import type {Snapshot, TrainConfig} from "../src/engine/types.js";
+import type {ActivationStats, Snapshot, TrainConfig} from "../src/engine/types.js";
 
 /** Version 2 added the remedies to the config, the stage to snapshots and `trainable` to layer probes. */
 export const RUN_FORMAT_VERSION = 2;
@@ -8,12 +8,28 @@ export interface RunRecord {
   formatVersion: typeof RUN_FORMAT_VERSION;
   createdWith: {backend: string; source: string};
   config: TrainConfig;
-  /** Histograms are kept only on snapshots listed in `histogramSteps`; elsewhere they are empty arrays. */
+  /**
+   * Histograms (weight, gradient, activation) are kept only on snapshots listed in `histogramSteps`; elsewhere
+   * they are empty arrays. Runs recorded before the activation probes lack those fields (types.ts).
+   */
   histogramSteps: number[];
   snapshots: Snapshot[];
 }
 
 const round = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)) : x);
+
+/** Activation statistics rounded; the later fields only where the run has them, the histogram where kept. */
+function compactActivation(stats: ActivationStats, keepHistogram: boolean): ActivationStats {
+  const {meanDerivative, preactivationPercentiles, histogram} = stats;
+  return {
+    mean: round(stats.mean),
+    std: round(stats.std),
+    saturation: round(stats.saturation),
+    ...(meanDerivative !== undefined && {meanDerivative: round(meanDerivative)}),
+    ...(preactivationPercentiles && {preactivationPercentiles: preactivationPercentiles.map(round)}),
+    ...(histogram && {histogram: keepHistogram ? histogram : []})
+  };
+}
 
 /**
  * Keeps every snapshot's scalars (to 5 significant digits: far below what a chart can show) and the histograms
@@ -44,11 +60,7 @@ export function compactRecord(
       weightNorm: round(layer.weightNorm),
       relativeChange: round(layer.relativeChange),
       updateRatio: round(layer.updateRatio),
-      activation: layer.activation && {
-        mean: round(layer.activation.mean),
-        std: round(layer.activation.std),
-        saturation: round(layer.activation.saturation)
-      },
+      activation: layer.activation && compactActivation(layer.activation, keep(s)),
       weightHistogram: keep(s) ? layer.weightHistogram : [],
       gradHistogram: keep(s) ? layer.gradHistogram : []
     }))

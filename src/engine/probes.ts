@@ -1,12 +1,16 @@
 import * as tf from "@tensorflow/tfjs-core";
+import {ACTIVATION_PROBE_LENGTH, ACTIVATION_SCALARS, packActivationProbes} from "./activation-probes.js";
 import type {Activation} from "./activations.js";
-import {GRAD_LOG10_BINS, WEIGHT_BINS} from "./bins.js";
+import {ACTIVATION_BINS, GRAD_LOG10_BINS, PREACTIVATION_PERCENTILES, WEIGHT_BINS} from "./bins.js";
 import {histogram, log10Abs} from "./histogram.js";
 import type {LayerProbe} from "./types.js";
 
-/** Per layer: gradNorm, weightNorm, relativeChange, updateRatio, activation mean, std, saturation; then histograms. */
+/**
+ * Per layer: gradNorm, weightNorm, relativeChange, updateRatio, activation mean, std, saturation; then the
+ * weight and gradient histograms; then the activation probes (activation-probes.ts; zeros for the output layer).
+ */
 const SCALARS = 7;
-export const PROBE_LENGTH = SCALARS + WEIGHT_BINS.count + GRAD_LOG10_BINS.count;
+export const PROBE_LENGTH = SCALARS + WEIGHT_BINS.count + GRAD_LOG10_BINS.count + ACTIVATION_PROBE_LENGTH;
 
 export interface LayerProbeInputs {
   weights: tf.Tensor;
@@ -45,7 +49,10 @@ export function packLayerProbe(inputs: LayerProbeInputs): tf.Tensor1D {
   return tf.concat([
     scalars,
     histogram(weights, WEIGHT_BINS),
-    weightGradient ? histogram(log10Abs(weightGradient), GRAD_LOG10_BINS) : tf.zeros([GRAD_LOG10_BINS.count])
+    weightGradient ? histogram(log10Abs(weightGradient), GRAD_LOG10_BINS) : tf.zeros([GRAD_LOG10_BINS.count]),
+    activation
+      ? packActivationProbes(activation.z, activation.h, activation.fn)
+      : tf.zeros([ACTIVATION_PROBE_LENGTH])
   ]);
 }
 
@@ -62,6 +69,9 @@ export function unpackLayerProbe(values: Float32Array, offset: number, layer: Pr
   const at = (i: number) => values[offset + i]!;
   const weightStart = offset + SCALARS;
   const gradStart = weightStart + WEIGHT_BINS.count;
+  const activationStart = gradStart + GRAD_LOG10_BINS.count;
+  const percentilesAt = activationStart + 1;
+  const histogramAt = activationStart + ACTIVATION_SCALARS;
   return {
     name,
     trainable,
@@ -69,7 +79,18 @@ export function unpackLayerProbe(values: Float32Array, offset: number, layer: Pr
     weightNorm: at(1),
     relativeChange: at(2),
     updateRatio: at(3),
-    activation: hasActivation ? {mean: at(4), std: at(5), saturation: at(6)} : null,
+    activation: hasActivation
+      ? {
+          mean: at(4),
+          std: at(5),
+          saturation: at(6),
+          meanDerivative: values[activationStart]!,
+          preactivationPercentiles: Array.from(
+            values.subarray(percentilesAt, percentilesAt + PREACTIVATION_PERCENTILES.length)
+          ),
+          histogram: Array.from(values.subarray(histogramAt, histogramAt + ACTIVATION_BINS.count))
+        }
+      : null,
     weightHistogram: Array.from(values.subarray(weightStart, gradStart)),
     gradHistogram: Array.from(values.subarray(gradStart, gradStart + GRAD_LOG10_BINS.count))
   };

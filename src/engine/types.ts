@@ -138,6 +138,20 @@ export interface ActivationStats {
    * example; elu, selu, gelu, softplus: entries where |f′(z)| < 0.01; maxout: 0 (piecewise linear, never saturates).
    */
   saturation: number;
+  // The three fields below came later: runs recorded before them lack them, so readers allow them absent.
+  /**
+   * Mean over the batch and units of the derivative φ′(z) a gradient is multiplied by here (for maxout the sum
+   * over a unit's pieces, 1). The product of these over the layers above is the activations' share of
+   * vanishing.
+   */
+  meanDerivative?: number;
+  /**
+   * The 15th, 50th and 85th percentiles (PREACTIVATION_PERCENTILES) of the pre-activation z, what enters the
+   * activation (after normalization, if any), over all units of the layer on a sample of the batch's rows.
+   */
+  preactivationPercentiles?: number[];
+  /** Counts of the outputs h on ACTIVATION_BINS (values outside in the end bins); empty where not kept. */
+  histogram?: number[];
 }
 
 /** Probes of one dense layer (hidden layers first, from the input side; the output layer last). */
@@ -186,7 +200,7 @@ export interface Snapshot {
   test: Metrics | null;
   layers: LayerProbe[];
   /** The fixed bins of every layer's weightHistogram and gradHistogram. */
-  bins: {weight: Bins; gradLog10: Bins};
+  bins: {weight: Bins; gradLog10: Bins; activation?: Bins};
   status: RunStatus;
   /** Human-readable reason when status is "diverged" or "failed". */
   message: string | null;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {describe, it} from "node:test";
-import {loadRunRecord, RUN_FORMAT_VERSION} from "../../data/results.js";
+import {compactRecord, loadRunRecord, RUN_FORMAT_VERSION} from "../../data/results.js";
 import {validateConfig} from "../../src/engine/config.js";
 
 const committedBaseline = () =>
@@ -40,5 +40,25 @@ describe("loadRunRecord", () => {
       /unknown run format version 9 \(this build reads 1 to 2\)/
     );
     assert.throws(() => loadRunRecord("nonsense"), /unknown run format version undefined/);
+  });
+});
+
+describe("compactRecord", () => {
+  it("rounds the activation probes, keeps their histogram only where histograms are kept, and leaves old runs alone", () => {
+    const raw = loadRunRecord(committedBaseline());
+    const [init, step] = raw.snapshots.filter((s) => s.kind === "init" || s.kind === "step");
+    const probe = {
+      meanDerivative: 0.123456789,
+      preactivationPercentiles: [-1.23456789, 0, 1.5],
+      histogram: [1, 2]
+    };
+    for (const s of [init!, step!]) s.layers[0]!.activation = {...s.layers[0]!.activation!, ...probe};
+    const record = compactRecord(raw.config, [init!, step!], raw.createdWith);
+    const [a, b] = record.snapshots.map((s) => s.layers[0]!.activation!);
+    assert.equal(a!.meanDerivative, 0.12346);
+    assert.deepEqual(a!.preactivationPercentiles, [-1.2346, 0, 1.5]);
+    assert.deepEqual([a!.histogram, b!.histogram], [[1, 2], []]);
+    // A layer recorded before the probes existed gains no fields.
+    assert.deepEqual(Object.keys(record.snapshots[0]!.layers[1]!.activation!), ["mean", "std", "saturation"]);
   });
 });
