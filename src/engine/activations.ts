@@ -1,10 +1,16 @@
 import * as tf from "@tensorflow/tfjs-core";
 import {ConfigError, kindsOf, type Registry} from "./options.js";
+import {
+  INV_SQRT_2PI,
+  SELU_ALPHA,
+  SELU_LAMBDA,
+  scalarActivation,
+  type ScalarActivation
+} from "./activation-scalars.js";
 import type {ActivationConfig, ActivationName} from "./types.js";
 
-/** SELU's fixed constants (Klambauer et al. 2017), as in PyTorch and tfjs. */
-const SELU_LAMBDA = 1.0507009873554805;
-const SELU_ALPHA = 1.6732632423543772;
+export {erf} from "./activation-scalars.js";
+
 /** |f′(z)| below this counts as saturated for the smooth activations: the gradient is cut 100×. */
 const FLAT = 0.01;
 
@@ -60,33 +66,8 @@ export interface Activation {
   /** Share of saturated or dead units on the batch (definitions at each activation below). */
   saturation(z: tf.Tensor2D, h: tf.Tensor2D): tf.Scalar;
   /** Scalar f(z) and f′(z) in plain numbers, for plots; null for maxout (not a function of one number). */
-  readonly scalar: {f(z: number): number; df(z: number): number} | null;
+  readonly scalar: ScalarActivation | null;
 }
-
-/** c₀ … c₉ of erfc below. */
-const ERFC_COEFFICIENTS = [
-  -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587,
-  -0.82215223, 0.17087277
-];
-
-/**
- * erf(x) = 1 − erfc(x), erfc(|x|) = t·exp(−x² + Σ cₖtᵏ) with t = 1/(1 + |x|/2): Numerical Recipes' Chebyshev
- * fit, fractional error < 1.2e-7 everywhere, so Φ keeps its relative accuracy in the far lower tail.
- */
-export function erf(x: number): number {
-  const a = Math.abs(x);
-  const t = 1 / (1 + 0.5 * a);
-  const poly = ERFC_COEFFICIENTS.reduceRight((sum, c) => c + t * sum, 0);
-  const erfc = t * Math.exp(-a * a + poly);
-  return x >= 0 ? 1 - erfc : erfc - 1;
-}
-
-const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
-/** Φ(z) = ½·erfc(−z/√2), written so the lower tail keeps its relative accuracy. */
-const normalCdf = (z: number) =>
-  z >= 0 ? 0.5 * (1 + erf(z * Math.SQRT1_2)) : 0.5 * (1 - erf(-z * Math.SQRT1_2));
-const normalPdf = (z: number) => INV_SQRT_2PI * Math.exp(-0.5 * z * z);
-const sigmoidOf = (z: number) => 1 / (1 + Math.exp(-z));
 
 const share = (mask: tf.Tensor): tf.Scalar => tf.mean(tf.cast(mask, "float32"));
 /** Φ(z) = ½(1 + erf(z/√2)) as a tensor (tfjs's erf: Abramowitz–Stegun 7.1.26, error < 1.5e-7). */
@@ -128,10 +109,7 @@ function exponentialLinear(
       const positive: tf.Tensor2D = scale === 1 ? dh : tf.mul(dh, scale);
       return tf.where(tf.greater(z, 0), positive, tf.mul<tf.Tensor2D>(dh, tf.add(h, negative)));
     },
-    scalar: {
-      f: (z) => (z > 0 ? scale * z : negative * Math.expm1(z)),
-      df: (z) => (z > 0 ? scale : negative * Math.exp(z))
-    }
+    scalar: scalarActivation(config)
   });
 }
 
@@ -145,7 +123,7 @@ export function createActivation(config: ActivationConfig): Activation {
         backward: (dh, _z, h) => tf.mul(dh, tf.mul(h, tf.sub(1, h))),
         // Within 0.01 of 0 or 1: σ′ < 0.0099, 25× below its value at the centre.
         saturation: (_z, h) => share(tf.greater(tf.abs(tf.sub(h, 0.5)), 0.49)),
-        scalar: {f: sigmoidOf, df: (z) => sigmoidOf(z) * (1 - sigmoidOf(z))}
+        scalar: scalarActivation(config)
       });
     case "tanh":
       return build(config, {
@@ -156,7 +134,7 @@ export function createActivation(config: ActivationConfig): Activation {
         backward: (dh, _z, h) => tf.mul(dh, tf.sub(1, tf.square(h))),
         // |h| > 0.97: tanh′ < 0.06.
         saturation: (_z, h) => share(tf.greater(tf.abs(h), 0.97)),
-        scalar: {f: Math.tanh, df: (z) => 1 - Math.tanh(z) ** 2}
+        scalar: scalarActivation(config)
       });
     case "relu":
       return build(config, {
@@ -166,7 +144,7 @@ export function createActivation(config: ActivationConfig): Activation {
         backward: (dh, _z, h) => tf.mul(dh, tf.step(h, 0)),
         // A dead unit outputs 0 for every example of the batch, so no gradient reaches its weights.
         saturation: (_z, h) => share(tf.lessEqual(tf.max(h, 0), 0)),
-        scalar: {f: (z) => Math.max(z, 0), df: (z) => (z > 0 ? 1 : 0)}
+        scalar: scalarActivation(config)
       });
     case "leaky-relu": {
       const {slope} = config;
@@ -177,7 +155,7 @@ export function createActivation(config: ActivationConfig): Activation {
         backward: (dh, z) => tf.mul(dh, tf.step(z, slope)),
         // Units with z ≤ 0 for every example: their gradient is only slope× (with slope 0, ReLU's dead units).
         saturation: (z) => share(tf.lessEqual(tf.max(z, 0), 0)),
-        scalar: {f: (z) => (z > 0 ? z : slope * z), df: (z) => (z > 0 ? 1 : slope)}
+        scalar: scalarActivation(config)
       });
     }
     case "elu": {
@@ -204,14 +182,14 @@ export function createActivation(config: ActivationConfig): Activation {
             dh,
             tf.add(tensorCdf(z), tf.mul(tf.mul(z, INV_SQRT_2PI), tf.exp(tf.mul(tf.square(z), -0.5))))
           ),
-        scalar: {f: (z) => z * normalCdf(z), df: (z) => normalCdf(z) + z * normalPdf(z)}
+        scalar: scalarActivation(config)
       });
     case "softplus":
       return build(config, {
         gain: 1,
         forward: (z) => tf.softplus(z),
         backward: (dh, z) => tf.mul(dh, tf.sigmoid(z)),
-        scalar: {f: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))), df: sigmoidOf}
+        scalar: scalarActivation(config)
       });
     case "maxout":
       return build(config, {

@@ -14,11 +14,10 @@
 // This project's init schemes map onto it: N(0, std²) weights give σ_w² = std²·N; PyTorch's U(±1/√N) gives
 // σ_w² = 1/3 and σ_b² = 1/(3N).
 
-/** An activation as plain functions of the pre-activation (the registry's `scalar`). */
-export interface ScalarActivation {
-  f(z: number): number;
-  df(z: number): number;
-}
+import type {ScalarActivation} from "./activation-scalars.js";
+
+/** An activation as plain functions of the pre-activation (activation-scalars.ts; the registry's `scalar`). */
+export type {ScalarActivation};
 
 /**
  * Nodes and weights of E_z[g(z)] for z ~ N(0, 1): the midpoint rule on [−10, 10], accurate to ~1e-12 for smooth g.
