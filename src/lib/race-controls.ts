@@ -1,15 +1,17 @@
 // The race's buttons, progress bar, status line and screen-reader announcements, created once per page: a
-// button re-created on every progress update would lose clicks and the keyboard focus. The images are loaded
-// on the first start only, so a reader who never races downloads nothing.
+// button re-created on every progress update would lose clicks and the keyboard focus. Images are loaded on
+// the first start only (by the page for a race in turn, by each worker for one side by side), so a reader who
+// never races downloads nothing.
 import type {TrainingData} from "../engine/index.js";
-import {picksProblem, Race, type RaceView, type StartRun} from "./race.js";
-import {describeRace} from "./race-view.js";
+import {picksProblem, Race, type RaceOptions, type RaceView} from "./race.js";
+import {describeRace, raceProgress} from "./race-view.js";
 
-export interface RaceControlsOptions {
-  /** The training data, fetched when the first race starts and kept for the next (again after a failure). */
-  prepare: () => Promise<TrainingData>;
-  start?: StartRun;
-  budget?: {trainSize: number; epochs: number};
+export interface RaceControlsOptions extends RaceOptions {
+  /**
+   * For a race in turn (no `side`): the training data, fetched when the first race starts and kept for the next
+   * (again after a failure).
+   */
+  prepare?: () => Promise<TrainingData>;
 }
 
 export interface RaceControls {
@@ -40,7 +42,7 @@ export function raceAnnouncement(previous: RaceView | null, view: RaceView): str
 }
 
 export function createRaceControls(
-  {prepare, start, budget}: RaceControlsOptions,
+  {prepare, ...raceOptions}: RaceControlsOptions,
   doc = document
 ): RaceControls {
   const element = doc.createElement("div");
@@ -80,10 +82,7 @@ export function createRaceControls(
     // Busy while images load or a race trains: the browser tests wait for the page to settle on this.
     progress.setAttribute("aria-busy", String(phase !== "idle"));
     progress.max = Math.max(1, view?.entries.length ?? 1);
-    const done =
-      view?.entries.filter((e) => !["waiting", "running", "paused"].includes(e.status)).length ?? 0;
-    const current = view?.current !== null && view?.current !== undefined ? view.entries[view.current] : null;
-    progress.value = done + (current?.totalSteps ? current.step / current.totalSteps : 0);
+    progress.value = raceProgress(view);
     if (failure) status.textContent = failure;
     else if (phase === "loading") status.textContent = "Loading images…";
     else if (phase === "idle" && problem && !view) status.textContent = problem;
@@ -106,12 +105,12 @@ export function createRaceControls(
     render();
     if (pressed) stopButton.focus();
     try {
-      loading ??= prepare();
-      const data = await loading.catch((error: unknown) => {
+      if (prepare) loading ??= prepare();
+      const data = await loading?.catch((error: unknown) => {
         loading = null;
         throw error;
       });
-      race = new Race(picks, {start, budget});
+      race = new Race(picks, raceOptions);
       phase = "racing";
       race.subscribe(show);
       await race.run(data);

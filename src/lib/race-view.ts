@@ -15,6 +15,16 @@ const STATUS: Record<RaceEntry["status"], string> = {
   failed: "failed"
 };
 
+const ENDED = new Set<RaceEntry["status"]>(["done", "cancelled", "diverged", "failed"]);
+
+/** Entries done, counting each entry still training by its share of steps: 0 to the number of entries. */
+export function raceProgress(view: RaceView | null): number {
+  return (view?.entries ?? []).reduce(
+    (sum, e) => sum + (ENDED.has(e.status) ? 1 : e.totalSteps ? e.step / e.totalSteps : 0),
+    0
+  );
+}
+
 /** One line under the race controls. */
 export function describeRace(view: RaceView | null): string {
   if (!view || view.status === "idle") return "Pick two to four presets and press Start race.";
@@ -23,6 +33,15 @@ export function describeRace(view: RaceView | null): string {
     const e = view.entries[view.current]!;
     const progress = e.totalSteps ? `: step ${e.step} of ${e.totalSteps}` : "";
     return `Training ${e.title} (${view.current + 1} of ${n})${progress}.`;
+  }
+  if (view.status === "running") {
+    const ended = view.entries.filter((e) => ENDED.has(e.status)).length;
+    // Workers first choose a backend and load their images: no entry has taken a step yet.
+    const stepped = view.entries.some((e) => e.step > 0 || ENDED.has(e.status));
+    const progress = stepped
+      ? `: ${Math.round((100 * raceProgress(view)) / n)}% of all steps done`
+      : ", waiting for their images and backend";
+    return `Training ${n} presets side by side${ended ? ` (${ended} finished)` : ""}${progress}.`;
   }
   const finished = view.entries
     .filter((e) => e.testAccuracy !== null)

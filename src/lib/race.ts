@@ -1,9 +1,11 @@
-// The comparison page's "race": two to four presets trained on a small budget, one after another on this page
-// (one backend, so runs never compete for it), with a running view of every entry. `start` is the engine's
-// startTraining unless a caller supplies another TrainingRun source, e.g. Web Workers that run side by side.
+// The comparison page's "race": two to four presets trained on a small budget, with a running view of every
+// entry. With `side` (a RunPool: one Web Worker per place) the entries train at once, entry i in place i;
+// without it they train one after another on this page through `start` (the engine's startTraining unless a
+// caller supplies another), so that runs sharing one thread never compete for it.
 import {presetByName, withEpochs} from "../engine/presets.js";
 import {startTraining, type RunState, type TrainingData, type TrainingRun} from "../engine/index.js";
 import type {RunStatus, TrainConfig} from "../engine/types.js";
+import type {RunStarter} from "./run-group.js";
 
 /** Small enough to finish in seconds per preset: 5,000 images (4,500 to fit), 2 epochs (per stage). */
 export const RACE_BUDGET = {trainSize: 5000, epochs: 2} as const;
@@ -45,11 +47,21 @@ export interface RaceEntry {
 export interface RaceView {
   status: "idle" | "running" | "done" | "cancelled";
   entries: RaceEntry[];
-  /** Index of the entry training now, or null. */
+  /** Index of the entry training now when entries train in turn, or null (also while they train side by side). */
   current: number | null;
+  /** True when the entries train at once, one worker each. */
+  sideBySide: boolean;
 }
 
 export type StartRun = (config: TrainConfig, data: TrainingData) => TrainingRun;
+
+export interface RaceOptions {
+  /** Where entries train side by side (entry i in place i); the page's thread, in turn, without it. */
+  side?: RunStarter;
+  /** How an entry starts on the page's thread (in turn). */
+  start?: StartRun;
+  budget?: {trainSize: number; epochs: number};
+}
 
 function entryFromState(entry: RaceEntry, state: RunState): RaceEntry {
   const epochEnds = state.snapshots.filter((s) => s.validation);
@@ -66,16 +78,16 @@ function entryFromState(entry: RaceEntry, state: RunState): RaceEntry {
   };
 }
 
-/** One race over fixed picks: `run()` trains them in order; `cancel()` stops the current entry and the rest. */
+/** One race over fixed picks: `run()` trains them (at once or in order); `cancel()` stops every entry left. */
 export class Race {
   private view: RaceView;
   private listeners = new Set<(view: RaceView) => void>();
-  private current: TrainingRun | null = null;
+  private training = new Set<TrainingRun>();
   private cancelled = false;
 
   constructor(
     names: readonly string[],
-    private readonly options: {start?: StartRun; budget?: {trainSize: number; epochs: number}} = {}
+    private readonly options: RaceOptions = {}
   ) {
     const problem = picksProblem(names);
     if (problem) throw new RangeError(problem);
@@ -91,7 +103,7 @@ export class Race {
       validationAccuracy: null,
       testAccuracy: null
     }));
-    this.view = {status: "idle", entries, current: null};
+    this.view = {status: "idle", entries, current: null, sideBySide: options.side !== undefined};
   }
 
   subscribe(listener: (view: RaceView) => void): () => void {
@@ -100,29 +112,28 @@ export class Race {
     return () => this.listeners.delete(listener);
   }
 
-  /** Trains every entry in turn on `data`; resolves with the final view. A failed entry does not stop the rest. */
-  async run(data: TrainingData): Promise<RaceView> {
+  /**
+   * Trains every entry, side by side or in turn on `data` (needed then); resolves with the final view. A failed
+   * entry does not stop the rest.
+   */
+  async run(data?: TrainingData): Promise<RaceView> {
+    const {side, budget} = this.options;
     const start = this.options.start ?? startTraining;
     this.show({status: "running"});
-    for (let i = 0; i < this.view.entries.length && !this.cancelled; i++) {
-      const entry = this.view.entries[i]!;
-      this.show({current: i});
-      try {
-        this.current = start(raceConfig(entry.preset, this.options.budget), data);
-      } catch (error) {
-        this.update(i, {
-          ...entry,
-          status: "failed",
-          message: error instanceof Error ? error.message : String(error)
-        });
-        continue;
+    const indices = this.view.entries.map((_, i) => i);
+    if (side) {
+      side.shrink(indices.length);
+      await Promise.all(
+        indices.map((i) => this.train(i, () => side.run(i, raceConfig(this.preset(i), budget))))
+      );
+    } else {
+      if (!data) throw new Error("a race in turn needs its training data");
+      for (const i of indices) {
+        if (this.cancelled) break;
+        this.show({current: i});
+        await this.train(i, () => start(raceConfig(this.preset(i), budget), data));
       }
-      const unsubscribe = this.current.subscribe((state) => this.update(i, entryFromState(entry, state)));
-      const final = await this.current.done;
-      unsubscribe();
-      this.update(i, entryFromState(entry, final));
     }
-    this.current = null;
     // Entries a cancel left untouched say so, rather than waiting for a turn that will not come.
     const entries = this.view.entries.map((e) =>
       e.status === "waiting" ? {...e, status: "cancelled" as const} : e
@@ -131,9 +142,33 @@ export class Race {
     return this.view;
   }
 
+  private preset(i: number): string {
+    return this.view.entries[i]!.preset;
+  }
+
+  /** Trains entry i to its end; a run that cannot start marks the entry failed. */
+  private async train(i: number, begin: () => TrainingRun | Promise<TrainingRun>): Promise<void> {
+    const entry = this.view.entries[i]!;
+    let run: TrainingRun;
+    try {
+      run = await begin();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return this.update(i, {...entry, status: "failed", message});
+    }
+    // A cancel while a worker was still starting reaches the run as soon as it exists.
+    if (this.cancelled) run.cancel();
+    this.training.add(run);
+    const unsubscribe = run.subscribe((state) => this.update(i, entryFromState(entry, state)));
+    const final = await run.done;
+    unsubscribe();
+    this.training.delete(run);
+    this.update(i, entryFromState(entry, final));
+  }
+
   cancel(): void {
     this.cancelled = true;
-    this.current?.cancel();
+    for (const run of this.training) run.cancel();
   }
 
   private update(i: number, entry: RaceEntry): void {

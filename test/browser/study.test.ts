@@ -71,7 +71,7 @@ test("study page: a row per experiment, sorted from the keyboard, and a CSV of t
 });
 
 test(
-  "study page: a race of two presets trains one after the other and fills the results",
+  "study page: a race of two presets trains side by side, one worker each, and fills the results",
   async (page) => {
     await openStudy(page);
     // The default pick is three presets; leaving two keeps the run short.
@@ -80,9 +80,20 @@ test(
     await start.waitFor();
     if (await start.isDisabled()) fail("Start race is disabled for a pick of two");
     await start.click();
+    await page.locator(".race-status", {hasText: "Training 2 presets side by side"}).waitFor();
     await page
       .locator(".race-status", {hasText: "Finished"})
       .waitFor({timeout: TRAINING_TIMEOUT_MS - 30_000});
+    const where = await page.locator(".race-where").innerText();
+    if (!/Each run trains in a Web Worker of its own · Backend: \w+ \(/.test(where))
+      fail(`race line: ${where}`);
+    // The table is a cell of its own: it redraws a frame after the status line says Finished.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll(".race-results tbody tr")].filter((tr) =>
+          /finished/.test(tr.textContent ?? "")
+        ).length === 2
+    );
     const rows = await page.locator(".race-results tbody tr").allInnerTexts();
     if (rows.length !== 2) fail(`race table has ${rows.length} rows`);
     for (const row of rows) if (!/finished\t18 of 18\t[\d.]+%\t[\d.]+%/.test(row)) fail(`race row: ${row}`);

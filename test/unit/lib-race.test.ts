@@ -6,8 +6,9 @@ import {before, describe, it} from "node:test";
 import {validateConfig} from "../../src/engine/config.js";
 import {PRESET_NAMES} from "../../src/engine/presets.js";
 import {raceAnnouncement} from "../../src/lib/race-controls.js";
-import {describeRace, raceCaption, raceRows, raceSeries} from "../../src/lib/race-view.js";
+import {describeRace, raceCaption, raceProgress, raceRows, raceSeries} from "../../src/lib/race-view.js";
 import {picksProblem, Race, raceConfig, RACE_BUDGET, type RaceView} from "../../src/lib/race.js";
+import type {TrainConfig} from "../../src/engine/types.js";
 import {useCpuBackend} from "./engine-helpers.js";
 import {data, fakeEngine} from "./race-fixtures.js";
 
@@ -88,6 +89,50 @@ describe("Race", () => {
     );
   });
 
+  it("trains the picks side by side, entry i in place i of the pool, and cancels them all at once", async () => {
+    const log: string[] = [];
+    const engine = fakeEngine([0.1, 0.8, 0.85], log);
+    const places: number[] = [];
+    const shrinks: number[] = [];
+    const pool = {
+      run: async (index: number, config: TrainConfig) => (places.push(index), engine(config, data)),
+      shrink: (count: number) => void shrinks.push(count)
+    };
+    const final = await new Race(["baseline", "relu", "adam"], {side: pool}).run();
+    // Every entry starts before the first ends: they train at once.
+    assert.deepEqual(log.slice(0, 3), [
+      "start 0 (5000 images)",
+      "start 1 (5000 images)",
+      "start 2 (5000 images)"
+    ]);
+    assert.deepEqual([places, shrinks], [[0, 1, 2], [3]]);
+    assert.deepEqual(
+      [final.sideBySide, final.current, ...final.entries.map((e) => e.testAccuracy)],
+      [true, null, 0.1, 0.8, 0.85]
+    );
+
+    const second = fakeEngine([0.1, 0.8]);
+    const cancelled = new Race(["baseline", "relu"], {
+      side: {run: async (_, config) => second(config, data), shrink: () => {}}
+    });
+    const finished = cancelled.run();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    cancelled.cancel();
+    const end = await finished;
+    assert.deepEqual(
+      [end.status, ...end.entries.map((e) => e.status)],
+      ["cancelled", "cancelled", "cancelled"]
+    );
+    assert.equal(second.runs.length, 2);
+  });
+
+  it("needs the training data to race in turn", async () => {
+    await assert.rejects(
+      new Race(["baseline", "relu"], {start: fakeEngine([0.1, 0.8])}).run(),
+      /needs its training data/
+    );
+  });
+
   it("races on the real engine", async () => {
     const budget = {trainSize: 40, epochs: 1};
     const final = await new Race(["baseline", "relu"], {budget}).run(data);
@@ -105,6 +150,7 @@ describe("race text", () => {
   const view = (status: RaceView["status"], current: number | null, tests: (number | null)[]): RaceView => ({
     status,
     current,
+    sideBySide: false,
     entries: tests.map((t, i) => ({
       preset: `p${i}`,
       title: `P${i}`,
@@ -127,6 +173,24 @@ describe("race text", () => {
       "Finished. Test accuracy: P1 81.2%, P0 10.0%."
     );
     assert.equal(describeRace(view("cancelled", null, [null, null])), "Stopped before any preset finished.");
+  });
+
+  it("sums the progress of entries training side by side", () => {
+    const side = {...view("running", null, [0.5, null, null]), sideBySide: true};
+    side.entries[1] = {...side.entries[1]!, status: "running", step: 9, totalSteps: 18};
+    assert.equal(raceProgress(side), 1.5);
+    assert.equal(describeRace(side), "Training 3 presets side by side (1 finished): 50% of all steps done.");
+    const idle = view("running", null, [null, null]);
+    const waiting = {
+      ...idle,
+      sideBySide: true,
+      entries: idle.entries.map((e) => ({...e, step: 0, totalSteps: 18}))
+    };
+    assert.equal(
+      describeRace(waiting),
+      "Training 2 presets side by side, waiting for their images and backend."
+    );
+    assert.equal(raceProgress(null), 0);
   });
 
   it("makes table rows and chart series of the entries", () => {
