@@ -5,6 +5,7 @@ import * as d3 from "d3";
 import type {Snapshot} from "../src/engine/types.js";
 import {bottomAxis, layerAxis, layerBands, gridLines} from "./axes.js";
 import {
+  OKABE_ITO,
   SERIES,
   decades,
   describeGradient,
@@ -18,7 +19,8 @@ import {
   thin,
   chartWidth
 } from "./common.js";
-import {swatches, type SwatchItem} from "./legends.js";
+import type {SwatchItem} from "./legends.js";
+import {drawSwatchRows, LEGEND_ROW, swatchRows} from "./run-styles.js";
 
 /** The x range, fixed whatever the data so two profiles (or two runs) are read on the same axis. */
 export const GRAD_NORM_DOMAIN: readonly [number, number] = [1e-8, 1e1];
@@ -30,21 +32,51 @@ export interface GradientProfileOptions {
   compare?: Snapshot | null;
   /** Legend names of the run and of `compare`. */
   labels?: readonly [string, string];
+  /**
+   * A predicted ‖∂L/∂W‖ per layer of `snapshot` (input side first; null where there is none), drawn as a dotted
+   * line, e.g. the mean-field prediction from predictedGradientNorms (src/engine/mean-field-profile.ts).
+   */
+  predicted?: readonly (number | null)[] | null;
+  /** Legend name of `predicted`. */
+  predictedLabel?: string;
 }
+
+/** The predicted line's style: bluish green, dotted, diamonds; distinct from both runs in hue and shape. */
+const PREDICTED = {color: OKABE_ITO.green, dash: "1.5 2.5"};
 
 export function gradientProfile(
   snapshot: Snapshot | null | undefined,
-  {width: requestedWidth, height, compare, labels = ["this run", "comparison"]}: GradientProfileOptions
+  {
+    width: requestedWidth,
+    height,
+    compare,
+    labels = ["this run", "comparison"],
+    predicted,
+    predictedLabel = "mean-field prediction"
+  }: GradientProfileOptions
 ): SVGSVGElement {
   const width = chartWidth(requestedWidth);
   const runs = [snapshot, compare].filter((s): s is Snapshot => s != null && s.layers.length > 0);
   const names = layersOf(runs).map((l) => l.name);
-  const margin = {top: 28, right: 20, bottom: 32, left: labelWidth(names)};
-  const h = height ?? margin.top + margin.bottom + 22 * Math.max(names.length, 3);
   const main = snapshot?.layers.length ? snapshot : null;
   const other = compare?.layers.length ? compare : null;
+  const guess = (predicted ?? []).flatMap((v, j) => (positive(v) ? [{v, j}] : []));
+  const items: SwatchItem[] = [{label: `${labels[0]} (step ${main?.step})`, color: SERIES[0], dot: true}];
+  if (other) items.push({label: `${labels[1]} (step ${other.step})`, color: SERIES[1], dash: "4 3"});
+  if (guess.length)
+    items.push({label: predictedLabel, color: PREDICTED.color, dash: PREDICTED.dash, diamond: true});
+  // The legend wraps onto more rows on a narrow chart, and the plot moves down to make room.
+  const left = labelWidth(names);
+  const legend = swatchRows(items, width - left - 20);
+  const margin = {top: 12 + LEGEND_ROW * legend.length, right: 20, bottom: 32, left};
+  const h = height ?? margin.top + margin.bottom + 22 * Math.max(names.length, 3);
   const label = main
-    ? `${describeGradient(main)}.` + (other ? ` ${describeGradient(other, `For ${labels[1]}, it`)}.` : "")
+    ? `${describeGradient(main)}.` +
+      (other ? ` ${describeGradient(other, `For ${labels[1]}, it`)}.` : "") +
+      (guess.length > 1
+        ? ` The ${predictedLabel} goes from ${sci(guess.at(-1)!.v)} at ${main.layers[guess.at(-1)!.j]?.name} to ` +
+          `${sci(guess[0]!.v)} at ${main.layers[guess[0]!.j]?.name}.`
+        : "")
     : "Gradient norm per layer: no data yet.";
   const svg = frame(width, h, label);
   if (!main) return noData(svg, width, h);
@@ -104,8 +136,31 @@ export function gradientProfile(
       .text((d) => `${name}, ${d.l.name}: ${sci(d.l.gradNorm)}`);
   }
 
-  const items: SwatchItem[] = [{label: `${labels[0]} (step ${main.step})`, color: SERIES[0], dot: true}];
-  if (other) items.push({label: `${labels[1]} (step ${other.step})`, color: SERIES[1], dash: "4 3"});
-  swatches(svg, margin.left, 10, items);
+  if (guess.length) {
+    const g = svg.append("g").attr("class", "predicted");
+    g.append("path")
+      .attr(
+        "d",
+        d3
+          .line<{v: number; j: number}>()
+          .x((d) => x(d.v))
+          .y((d) => cy(d.j))(guess)
+      )
+      .attr("fill", "none")
+      .attr("stroke", PREDICTED.color)
+      .attr("stroke-width", 2)
+      .attr("stroke-dasharray", PREDICTED.dash);
+    g.selectAll("path.mark")
+      .data(guess)
+      .join("path")
+      .attr("class", "mark")
+      .attr("transform", (d) => `translate(${x(d.v)},${cy(d.j)})`)
+      .attr("d", d3.symbol(d3.symbolDiamond, 40)())
+      .attr("fill", PREDICTED.color)
+      .append("title")
+      .text((d) => `${predictedLabel}, ${main.layers[d.j]?.name ?? `layer ${d.j + 1}`}: ${sci(d.v)}`);
+  }
+
+  drawSwatchRows(svg, margin.left, 10, legend);
   return svg.node()!;
 }

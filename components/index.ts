@@ -36,3 +36,31 @@ export {seedSpread} from "./seed-spread.js";
 export type {SeedRow, SeedSpreadOptions} from "./seed-spread.js";
 export {sortableTable} from "./sortable-table.js";
 export type {SortableColumn, SortableTableOptions, SortDirection} from "./sortable-table.js";
+// Remedy views. activationCurves(items: {label, config: ActivationConfig}[], {width, panelHeight?, domain?}):
+// φ and φ′ of each activation (plotted from src/engine/activation-scalars.ts).
+export {activationCurves} from "./activation-curves.js";
+export type {ActivationCurveItem, ActivationCurvesOptions} from "./activation-curves.js";
+export {runStyle} from "./run-styles.js";
+export type {RunSeries, RunStyle} from "./run-styles.js";
+// activationHistograms(snapshot, {width, compare?, labels?, domain?, columns?, panelHeight?}): per hidden layer,
+// the shares of the outputs h on the snapshot's activation bins; `compare` (another run's snapshot) as outline.
+export {activationHistograms} from "./activation-histograms.js";
+export type {ActivationHistogramsOptions} from "./activation-histograms.js";
+// updateRatios(runs: {label, snapshots}[] (1–3; first = in focus), {width, columns?, panelHeight?}): per layer,
+// LayerProbe.updateRatio over steps on the fixed log axis UPDATE_RATIO_DOMAIN.
+export {UPDATE_RATIO_DOMAIN, updateRatios} from "./update-ratios.js";
+export type {UpdateRatiosOptions} from "./update-ratios.js";
+// preactivationPercentiles(runs: {label, snapshots}[] (1–3), {width, height?, layer}): the 15/50/85th
+// percentiles of hidden layer `layer`'s pre-activation over steps (layer indexes Snapshot.layers, 0 = hidden 1).
+export {preactivationPercentiles} from "./preactivation-percentiles.js";
+export type {PreactivationPercentilesOptions} from "./preactivation-percentiles.js";
+// derivativeProducts(runs: {label, snapshot}[] (1–2), {width, height?}): per hidden layer, Π of mean φ′ from the
+// output down to it (meanDerivativeProducts(snapshot) gives the numbers), on DERIVATIVE_PRODUCT_DOMAIN.
+export {
+  DERIVATIVE_PRODUCT_DOMAIN,
+  derivativeProducts,
+  meanDerivativeProducts
+} from "./derivative-products.js";
+export type {DerivativeProductsOptions, SnapshotSeries} from "./derivative-products.js";
+// gradientProfile's `predicted` option takes predicted norms per layer: predictedGradientNorms(predictLayers(…),
+// snapshot) from src/engine/mean-field-profile.ts (tensor-free) gives the mean-field line.

@@ -67,3 +67,34 @@ test("gradient profile renders 'no data yet' for a missing snapshot", () => {
     assert.equal(one(svg, "text.no-data").textContent, "no data yet");
   }
 });
+
+test("gradient profile overlays a predicted line with diamonds, named in the legend and the label", () => {
+  const predicted = [2e-5, 2.5e-4, 3e-3, null];
+  const svg = gradientProfile(vanishing(), {width: 560, predicted});
+  const marks = all(svg, ".predicted path.mark");
+  assert.equal(marks.length, 3, "the null output-layer entry is skipped");
+  const xs = marks.map((m) => Number(/translate\(([^,]+),/.exec(m.getAttribute("transform") ?? "")?.[1]));
+  // The run's circles of the same layers sit at the measured norms; the predicted 2e-5 lies just left of 2.2e-5.
+  const circles = all(svg, ".run circle").map((c) => num(c, "cx"));
+  assert.ok(xs[0]! < circles[0]! && circles[0]! - xs[0]! < 10);
+  assert.deepEqual(texts(svg, ".legend text"), ["this run (step 100)", "mean-field prediction"]);
+  assert.match(
+    svg.getAttribute("aria-label") ?? "",
+    /The mean-field prediction goes from 3\.0e-3 at hidden 3 to 2\.0e-5 at hidden 1\./
+  );
+  assert.equal(all(gradientProfile(vanishing(), {width: 560}), ".predicted").length, 0);
+});
+
+test("gradient profile wraps its legend on a narrow chart and moves the plot down", () => {
+  const opts = {
+    compare: healthy(),
+    labels: ["sigmoid", "ReLU"] as const,
+    predicted: [1e-5, 1e-4, 1e-3, null]
+  };
+  const wide = gradientProfile(vanishing(), {width: 800, ...opts});
+  const narrow = gradientProfile(vanishing(), {width: 374, ...opts});
+  assert.equal(all(wide, ".legend").length, 1);
+  assert.equal(all(narrow, ".legend").length, 2);
+  const top = (svg: Element) => Math.min(...all(svg, ".run circle").map((c) => num(c, "cy")));
+  assert.ok(top(narrow) > top(wide));
+});

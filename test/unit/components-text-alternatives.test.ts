@@ -56,6 +56,31 @@ const CASES: [string, () => SVGSVGElement, () => SVGSVGElement][] = [
     () => charts.seedSpread([], {width})
   ],
   [
+    "activationCurves",
+    () => charts.activationCurves([{label: "Sigmoid", config: {kind: "sigmoid"}}], {width}),
+    () => charts.activationCurves([], {width})
+  ],
+  [
+    "activationHistograms",
+    () => charts.activationHistograms(last, {width}),
+    () => charts.activationHistograms(null, {width})
+  ],
+  [
+    "updateRatios",
+    () => charts.updateRatios([{label: "SGD", snapshots: run}], {width}),
+    () => charts.updateRatios([], {width})
+  ],
+  [
+    "preactivationPercentiles",
+    () => charts.preactivationPercentiles([{label: "SGD", snapshots: run}], {width, layer: 1}),
+    () => charts.preactivationPercentiles([], {width, layer: 1})
+  ],
+  [
+    "derivativeProducts",
+    () => charts.derivativeProducts([{label: "sigmoid", snapshot: last}], {width}),
+    () => charts.derivativeProducts([], {width})
+  ],
+  [
     "imageGrid",
     () => charts.imageGrid([{className: "Bag", images: [new Array(784).fill(0)]}], {width}),
     () => charts.imageGrid([], {width})
@@ -89,6 +114,7 @@ describe("chart text alternatives", () => {
       .map(([name]) => name)
       .filter((name) => !["gradientColor", "gradientFill", "histogramMedian", "depthColor"].includes(name))
       .filter((name) => !["highlightSeries", "seriesStyle", "shortLayerName"].includes(name))
+      .filter((name) => !["meanDerivativeProducts", "runStyle"].includes(name))
       .filter(
         (name) =>
           ![
