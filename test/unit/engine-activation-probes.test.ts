@@ -28,9 +28,10 @@ const binOf = (v: number) =>
 
 describe("percentiles", () => {
   it("interpolates between order statistics as numpy.percentile does", () => {
-    // 1..11 shuffled: p(N − 1) = 1.5, 5, 8.5 → 2.5, 6, 9.5.
-    const got = read(percentiles(tf.tensor1d([7, 1, 11, 4, 2, 9, 5, 10, 3, 8, 6]), [0.15, 0.5, 0.85]));
-    [2.5, 6, 9.5].forEach((want, i) => close(got[i]!, want));
+    // The squares 0, 1, 4, …, 100 shuffled: p(N − 1) = 1.5, 5, 8.5 → 1 + ½·3, 25, 64 + ½·17.
+    const squares = [49, 1, 100, 16, 4, 81, 25, 0, 9, 64, 36];
+    const got = read(percentiles(tf.tensor1d(squares), [0.15, 0.5, 0.85]));
+    [2.5, 25, 72.5].forEach((want, i) => close(got[i]!, want, 1e-5));
     assert.deepEqual(read(percentiles(tf.tensor1d([-3]), [0.15, 0.85])), [-3, -3]);
     assert.deepEqual(
       read(
