@@ -12,6 +12,7 @@ export default {
   pages: [
     {name: "Home", path: "/"},
     ...page("The problem", "/problem"),
+    ...page("Remedy: initialization", "/initialization"),
     ...page("The study, reproduced", "/study")
   ],
   // Light or dark following the reader's system setting: the air and near-midnight themes, with contrast fixes.

@@ -42,18 +42,22 @@ export function comparisonRuns(values: ControlValues): RunSpec[] {
   return sideBySide(configFromControls(values), variants(values), "Your settings");
 }
 
-export interface SettingsFollower {
+export interface SettingsFollower<V = ControlValues> {
   /** Starts the runs for `values` (the Train button, the automatic first run). */
-  start(values: ControlValues): void;
+  start(values: V): void;
   /** A setting changed: while the runs train, they restart with it; otherwise it waits for Train. */
-  changed(values: ControlValues): void;
+  changed(values: V): void;
 }
 
-export function followSettings(group: Pick<RunGroup, "start" | "view">): SettingsFollower {
+/** Starts and restarts `group` with `runsFor(values)`: the problem page's comparisons, or a remedy page's. */
+export function followSettings<V = ControlValues>(
+  group: Pick<RunGroup, "start" | "view">,
+  runsFor: (values: V) => RunSpec[] = comparisonRuns as unknown as (values: V) => RunSpec[]
+): SettingsFollower<V> {
   let started: string | null = null;
-  const start = (values: ControlValues) => {
+  const start = (values: V) => {
     started = JSON.stringify(values);
-    group.start(comparisonRuns(values));
+    group.start(runsFor(values));
   };
   return {
     start,

@@ -4,6 +4,7 @@ import {ACTIVATIONS} from "../engine/activations.js";
 import {BASELINE_CONFIG} from "../engine/config.js";
 import {kindsOf, withDefaults} from "../engine/options.js";
 import type {ActivationConfig, ActivationName, InitConfig, TrainConfig} from "../engine/types.js";
+import {plannedSteps} from "./run-protocol.js";
 import {parseParams, type ParamSpec} from "./url-params.js";
 
 export interface ControlValues {
@@ -81,18 +82,28 @@ export function initConfig(init: ControlValues["init"]): InitConfig {
 /** About this many snapshots per run: enough heatmap columns to see the trend, few enough to stay cheap. */
 const SNAPSHOTS_PER_RUN = 60;
 
-export function configFromControls(values: ControlValues): TrainConfig {
-  const fit = values.trainSize - Math.round(values.trainSize * BASELINE_CONFIG.validationFraction);
-  const totalSteps = Math.ceil(fit / BASELINE_CONFIG.batchSize) * values.epochs;
+/** `config` on a live budget: `trainSize` images for `epochs` epochs, with about SNAPSHOTS_PER_RUN snapshots. */
+export function withBudget(config: TrainConfig, trainSize: number, epochs: number): TrainConfig {
+  const totalSteps = plannedSteps({...config, trainSize, epochs});
   return {
-    ...BASELINE_CONFIG,
-    depth: values.depth,
-    width: values.width,
-    init: initConfig(values.init),
-    activation: withDefaults<ActivationName, ActivationConfig>(ACTIVATIONS, values.activation),
-    optimizer: {kind: "sgd", learningRate: values.learningRate},
-    epochs: values.epochs,
-    trainSize: values.trainSize,
+    ...config,
+    trainSize,
+    epochs,
     snapshotEvery: Math.max(1, Math.round(totalSteps / SNAPSHOTS_PER_RUN))
   };
+}
+
+export function configFromControls(values: ControlValues): TrainConfig {
+  return withBudget(
+    {
+      ...BASELINE_CONFIG,
+      depth: values.depth,
+      width: values.width,
+      init: initConfig(values.init),
+      activation: withDefaults<ActivationName, ActivationConfig>(ACTIVATIONS, values.activation),
+      optimizer: {kind: "sgd", learningRate: values.learningRate}
+    },
+    values.trainSize,
+    values.epochs
+  );
 }

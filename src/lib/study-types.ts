@@ -85,3 +85,39 @@ export interface StudyRuns {
   /** Sum of the wall times of `runs` (each run's own process, so with parallel jobs not the elapsed time). */
   totalWallTimeMs: number;
 }
+
+/** The per-layer probes a replay keeps, each as [layer][snapshot]. */
+export const REPLAY_PROBES = ["gradNorm", "weightNorm", "relativeChange", "updateRatio"] as const;
+export const REPLAY_ACTIVATION = ["mean", "std", "saturation"] as const;
+
+/**
+ * One reference run as a remedy page replays it (data/replay.ts): every snapshot of the 100 epochs, in columns,
+ * numbers to four significant digits, without histograms; src/lib/replay.ts turns it back into the engine's
+ * snapshots so that the live charts draw it unchanged. About a sixth of the raw record.
+ */
+export interface ReferenceReplay {
+  preset: string;
+  title: string;
+  seed: number;
+  study: StudyResult | null;
+  status: "done" | "diverged";
+  testAccuracy: number | null;
+  config: import("../engine/types.js").TrainConfig;
+  /** Shared by every snapshot of the run. */
+  frame: {stepsPerEpoch: number; totalSteps: number; layers: {name: string; hidden: boolean}[]};
+  snapshots: {
+    kind: import("../engine/types.js").Snapshot["kind"][];
+    step: number[];
+    trainLoss: number[];
+    trainAccuracy: number[];
+    /** null where the snapshot has no validation (test) evaluation. */
+    validationAccuracy: (number | null)[];
+    validationLoss: (number | null)[];
+    testAccuracy: (number | null)[];
+    testLoss: (number | null)[];
+  };
+  /** probe → [layer][snapshot]; a frozen layer's gradNorm is null. */
+  probes: Record<(typeof REPLAY_PROBES)[number], (number | null)[][]>;
+  /** statistic → [hidden layer][snapshot]. */
+  activation: Record<(typeof REPLAY_ACTIVATION)[number], (number | null)[][]>;
+}

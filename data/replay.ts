@@ -1,0 +1,69 @@
+// A remedy page's replay of one reference run of data/runs/: the record checked as the study-runs loader
+// checks it (study-runs.ts), then every snapshot kept in columns, its per-layer probes to four significant
+// digits and its histograms dropped, so a page draws the whole 100 epochs from a few tens of kilobytes.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import type {Snapshot} from "../src/engine/types.js";
+import {REPLAY_ACTIVATION, REPLAY_PROBES, type ReferenceReplay} from "../src/lib/study-types.js";
+import {STUDY_PROTOCOL, offProtocol} from "./study-aggregate.js";
+import {parseRunFile, round4, type RunFile} from "./study-runs.js";
+
+/** The file of `preset`'s reference run (the study's seed, full protocol). */
+export function referenceFile(preset: string): string {
+  return `${preset}_s${STUDY_PROTOCOL.referenceSeed}_e${STUDY_PROTOCOL.epochsPerStage}.json`;
+}
+
+/** The replay of a checked record; throws naming the file if it is not at the study's protocol. */
+export function replayOf({file, record}: RunFile): ReferenceReplay {
+  const reason = offProtocol({file, record}, STUDY_PROTOCOL);
+  if (reason) throw new Error(`data/runs/${file}: ${reason}`);
+  const {experiment, snapshots} = record;
+  const first = snapshots[0]!;
+  const layers = first.layers.map((l) => ({name: l.name, hidden: l.activation !== null}));
+  const column = <T>(pick: (s: Snapshot) => T) => snapshots.map(pick);
+  const perLayer = (pick: (s: Snapshot, j: number) => number | null | undefined, only = layers) =>
+    only.map((_, j) => snapshots.map((s) => round4(pick(s, j))));
+  const hidden = layers.filter((l) => l.hidden);
+  return {
+    preset: experiment.preset,
+    title: experiment.title ?? experiment.preset,
+    seed: experiment.seed,
+    study: experiment.study ?? null,
+    status: experiment.status as ReferenceReplay["status"],
+    testAccuracy: round4(record.test?.accuracy),
+    config: record.config,
+    frame: {stepsPerEpoch: first.stepsPerEpoch, totalSteps: first.totalSteps, layers},
+    snapshots: {
+      kind: column((s) => s.kind),
+      step: column((s) => s.step),
+      trainLoss: column((s) => round4(s.train.loss)!),
+      trainAccuracy: column((s) => round4(s.train.accuracy)!),
+      validationLoss: column((s) => round4(s.validation?.loss)),
+      validationAccuracy: column((s) => round4(s.validation?.accuracy)),
+      testLoss: column((s) => round4(s.test?.loss)),
+      testAccuracy: column((s) => round4(s.test?.accuracy))
+    },
+    probes: Object.fromEntries(
+      // A frozen layer has no gradient: null, which also tells the page the layer was frozen.
+      REPLAY_PROBES.map((p) => [
+        p,
+        perLayer((s, j) => (p === "gradNorm" && !s.layers[j]?.trainable ? null : s.layers[j]?.[p]))
+      ])
+    ) as ReferenceReplay["probes"],
+    activation: Object.fromEntries(
+      REPLAY_ACTIVATION.map((a) => [a, perLayer((s, j) => s.layers[j]?.activation?.[a], hidden)])
+    ) as ReferenceReplay["activation"]
+  };
+}
+
+/** The replay of `preset`'s reference run in `dir`; a missing file is an error that says how to make it. */
+export function readReplay(dir: string, preset: string): ReferenceReplay {
+  const file = referenceFile(preset);
+  let text: string;
+  try {
+    text = readFileSync(join(dir, file), "utf8");
+  } catch {
+    throw new Error(`data/runs/${file} is missing: run \`npm run experiment -- ${preset}\` to make it`);
+  }
+  return replayOf(parseRunFile(file, text));
+}

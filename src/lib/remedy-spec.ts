@@ -1,0 +1,153 @@
+// A remedy page's live comparison, declared: the controls it offers (bounds shared by the sliders and the URL,
+// defaults, one line of help each), how their values turn the study's baseline into the remedy, and the live
+// budget. Everything here is plain data and pure functions, so the mapping from URL to configs is tested; the
+// DOM side is remedy-panel.ts.
+import {BASELINE_CONFIG} from "../engine/config.js";
+import type {TrainConfig} from "../engine/types.js";
+import {CONTROL_PARAMS, withBudget} from "./controls.js";
+import {sideBySide, type RunSpec} from "./run-group.js";
+import {parseParams, type ParamSpec} from "./url-params.js";
+
+export type ControlValue = number | string;
+export type RemedyValues = Record<string, ControlValue>;
+
+export interface ControlSpec {
+  label: string;
+  /** One line under the control: what it does to the network. */
+  help: string;
+  /** Allowed values, for the URL and the input alike. */
+  param: ParamSpec;
+  value: ControlValue;
+  /** A slider moving linearly or logarithmically over `param`'s range, or a list of `param`'s values. */
+  input: "range" | "log" | "select";
+  /** Slider step (linear sliders only). */
+  step?: number;
+  /** A list entry's text. */
+  format?: (value: string) => string;
+}
+
+export interface RemedyPreset {
+  label: string;
+  values: RemedyValues;
+}
+
+export interface RemedySpec {
+  /** The run's name in cards and legends, from the settings ("N(0, 1²) init"). */
+  remedyLabel(values: RemedyValues): string;
+  baselineLabel?: string;
+  /** The remedy's controls, in the order the page shows them; the URL uses the keys. */
+  controls: Record<string, ControlSpec>;
+  /** The remedy's config: what the settings change in the baseline (`base`, already on the live budget). */
+  remedy(values: RemedyValues, base: TrainConfig): Partial<TrainConfig>;
+  /** The live defaults: training images (before the 90/10 split) and epochs. */
+  budget: {trainSize: number; epochs: number};
+  /** Buttons that set several controls at once ("too small", "about right"). */
+  presets?: readonly RemedyPreset[];
+}
+
+/** The budget controls every remedy page has, after its own: the same bounds as the problem page's. */
+export function budgetControls(budget: RemedySpec["budget"]): Record<string, ControlSpec> {
+  return {
+    train: {
+      label: "Training images",
+      help: "Images the runs train on (a tenth held out for validation); fewer finish sooner.",
+      param: CONTROL_PARAMS.train,
+      value: budget.trainSize,
+      input: "range",
+      step: 1000
+    },
+    epochs: {
+      label: "Epochs",
+      help: "Passes over those images. Both runs see the same images in the same order.",
+      param: CONTROL_PARAMS.epochs,
+      value: budget.epochs,
+      input: "range",
+      step: 1
+    }
+  };
+}
+
+/** Every control of the page: the remedy's, then the budget's. */
+export function allControls(spec: RemedySpec): Record<string, ControlSpec> {
+  return {...spec.controls, ...budgetControls(spec.budget)};
+}
+
+export function defaultValues(spec: RemedySpec): RemedyValues {
+  return Object.fromEntries(Object.entries(allControls(spec)).map(([key, c]) => [key, c.value]));
+}
+
+/** Three significant digits: what a log slider shows, so the URL and the config hold the number the reader sees. */
+const significant = (x: number) => Number(x.toPrecision(3));
+
+/**
+ * Values as the inputs report them, made canonical: log-slider values rounded to three significant digits,
+ * integers rounded, everything clamped into its range. The URL, the configs and the labels all use these.
+ */
+export function normalizeValues(spec: RemedySpec, raw: RemedyValues): RemedyValues {
+  const out: RemedyValues = {};
+  for (const [key, control] of Object.entries(allControls(spec))) {
+    const value = raw[key] ?? control.value;
+    const {param} = control;
+    if (param.kind === "choice") {
+      out[key] = param.values.includes(String(value)) ? String(value) : control.value;
+      continue;
+    }
+    const x = Number(value);
+    if (!Number.isFinite(x)) out[key] = control.value;
+    else {
+      const rounded = param.kind === "integer" ? Math.round(x) : control.input === "log" ? significant(x) : x;
+      out[key] = Math.min(param.max, Math.max(param.min, rounded));
+    }
+  }
+  return out;
+}
+
+/** The page's settings from its URL: defaults overridden by valid parameters, a line for each ignored one. */
+export function valuesFromUrl(
+  spec: RemedySpec,
+  search: string
+): {values: RemedyValues; autostart: boolean; problems: string[]} {
+  const controls = allControls(spec);
+  const params: Record<string, ParamSpec> = Object.fromEntries(
+    Object.entries(controls).map(([key, c]) => [key, c.param])
+  );
+  params.autostart = {kind: "choice", values: ["0", "1"]};
+  const {values: parsed, problems} = parseParams(search, params);
+  const {autostart, ...rest} = parsed;
+  return {values: normalizeValues(spec, rest as RemedyValues), autostart: autostart !== "0", problems};
+}
+
+/**
+ * `search` with the settings written in: a value at its default is left out (a short link), every other
+ * parameter (?backend=, ?worker=) is kept. `valuesFromUrl(spec, searchFor(spec, v, s)).values` gives v back.
+ */
+export function searchFor(spec: RemedySpec, values: RemedyValues, search = ""): string {
+  const query = new URLSearchParams(search);
+  const defaults = defaultValues(spec);
+  for (const [key, value] of Object.entries(normalizeValues(spec, values))) {
+    if (value === defaults[key]) query.delete(key);
+    else query.set(key, String(value));
+  }
+  query.delete("autostart");
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The study's baseline on the live budget: what every remedy is compared with. */
+export function baselineConfig(values: RemedyValues): TrainConfig {
+  return withBudget(BASELINE_CONFIG, Number(values.train), Number(values.epochs));
+}
+
+/**
+ * The runs to start: the remedy first, then the baseline, on the same seeds, images, data order and budget
+ * (sideBySide keeps those of the first run whatever the second's config says).
+ */
+export function remedyRuns(spec: RemedySpec, values: RemedyValues): RunSpec[] {
+  const base = baselineConfig(values);
+  const remedy = {...base, ...spec.remedy(values, base)};
+  return sideBySide(
+    remedy,
+    [{label: spec.baselineLabel ?? "Baseline", change: base}],
+    spec.remedyLabel(values)
+  );
+}

@@ -1,0 +1,102 @@
+// A remedy page's spec → URL → configs: defaults, invalid values with their notices, the URL round trip, and
+// the remedy and baseline runs differing in the remedy alone, on one budget.
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import {BASELINE_CONFIG, validateConfig} from "../../src/engine/config.js";
+import type {TrainConfig} from "../../src/engine/types.js";
+import {INITIALIZATION_SPEC as spec} from "../../src/lib/initialization.js";
+import {
+  baselineConfig,
+  defaultValues,
+  normalizeValues,
+  remedyRuns,
+  searchFor,
+  valuesFromUrl
+} from "../../src/lib/remedy-spec.js";
+import {plannedSteps} from "../../src/lib/run-protocol.js";
+
+const differences = (a: TrainConfig, b: TrainConfig) =>
+  (Object.keys(a) as (keyof TrainConfig)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+
+describe("valuesFromUrl", () => {
+  it("gives the spec's defaults and the live budget for an empty query, and starts at once", () => {
+    const {values, autostart, problems} = valuesFromUrl(spec, "");
+    assert.deepEqual(values, {scheme: "normal", scale: 1, train: 20000, epochs: 6});
+    assert.deepEqual(values, defaultValues(spec));
+    assert.equal(autostart, true);
+    assert.deepEqual(problems, []);
+  });
+
+  it("reads valid values and explains each invalid one, which keeps its default", () => {
+    const {values, autostart, problems} = valuesFromUrl(
+      spec,
+      "?scheme=orthogonal&scale=50&epochs=2&train=abc&autostart=0&backend=wasm"
+    );
+    assert.deepEqual(values, {scheme: "orthogonal", scale: 1, train: 20000, epochs: 2});
+    assert.equal(autostart, false);
+    assert.deepEqual(problems, [
+      "Ignored ?scale=50: it must be a number from 0.01 to 20.",
+      "Ignored ?train=abc: it must be a whole number from 1000 to 60000."
+    ]);
+    assert.match(
+      valuesFromUrl(spec, "?scheme=lecun").problems[0]!,
+      /scheme=lecun: it must be one of pytorch-default, normal/
+    );
+  });
+});
+
+describe("searchFor", () => {
+  it("writes only what differs from the defaults, keeps other parameters, and reads back the same values", () => {
+    const values = {scheme: "he-normal", scale: 0.0512345, train: 20000, epochs: 3};
+    const query = searchFor(spec, values, "?backend=wasm&scale=7&autostart=0");
+    assert.equal(query, "?backend=wasm&scale=0.0512&scheme=he-normal&epochs=3");
+    const back = valuesFromUrl(spec, query);
+    assert.deepEqual(back.values, normalizeValues(spec, values));
+    assert.deepEqual(back.problems, []);
+    assert.equal(searchFor(spec, defaultValues(spec)), "");
+  });
+
+  it("normalizes out-of-range and malformed values to what the inputs can hold", () => {
+    assert.deepEqual(
+      normalizeValues(spec, {scheme: "nope", scale: 1000, train: 1234.6, epochs: Number.NaN}),
+      {
+        scheme: "normal",
+        scale: 20,
+        train: 1235,
+        epochs: 6
+      }
+    );
+  });
+});
+
+describe("remedyRuns", () => {
+  it("trains the remedy and the baseline on the same seeds, images and budget, differing in the init only", () => {
+    const values = {scheme: "normal", scale: 10, train: 5000, epochs: 2};
+    const [remedy, baseline] = remedyRuns(spec, values);
+    assert.equal(remedy!.label, "N(0, 10²) init");
+    assert.equal(baseline!.label, "Baseline");
+    assert.deepEqual(differences(remedy!.config, baseline!.config), ["init"]);
+    assert.deepEqual(remedy!.config.init, {kind: "normal", std: 10});
+    assert.deepEqual(baseline!.config, baselineConfig(values));
+    assert.deepEqual(differences(baseline!.config, BASELINE_CONFIG).sort(), [
+      "epochs",
+      "snapshotEvery",
+      "trainSize"
+    ]);
+    assert.equal(plannedSteps(remedy!.config), 9 * 2); // 4,500 fit images in batches of 512
+    for (const run of [remedy!, baseline!]) validateConfig(run.config, 60000);
+  });
+
+  it("gives every init scheme of the registry a valid config, its scale on the scheme's own option", () => {
+    for (const scheme of (spec.controls.scheme!.param as {values: readonly string[]}).values) {
+      const [remedy] = remedyRuns(spec, {...defaultValues(spec), scheme, scale: 0.3});
+      validateConfig(remedy!.config, 60000);
+      const options = Object.entries(remedy!.config.init).filter(([k]) => k !== "kind");
+      assert.deepEqual(
+        options.map(([, v]) => v),
+        scheme === "pytorch-default" ? [] : [0.3],
+        scheme
+      );
+    }
+  });
+});
