@@ -2,29 +2,29 @@
 // every layer, so the right panel is the per-layer factor: the sigmoid's never exceeds 1/4, tanh's reaches 1 at
 // 0 only, ReLU's is exactly 1 where the unit is on, and every saturating φ has φ′ → 0 in its tails.
 import * as d3 from "d3";
-import {activationCurve, type CurvePoint} from "../src/engine/activation-scalars.js";
-import type {ActivationConfig} from "../src/engine/types.js";
+import type {CurvePoint} from "../src/engine/activation-scalars.js";
 import {bottomAxis, gridLines} from "./axes.js";
 import {MUTED, chartWidth, frame, noData} from "./common.js";
 import {LEGEND_ROW, drawSwatchRows, runStyle, runSwatches, swatchRows} from "./run-styles.js";
 
-/** One activation to draw: its legend name and its config (options such as slope or alpha included). */
+/**
+ * One activation to draw: its legend name and its curve, activationCurve(config, {from, to}) from
+ * src/engine/activation-scalars.ts (components take plain numbers; they cannot import engine code at run time).
+ */
 export interface ActivationCurveItem {
   label: string;
-  config: ActivationConfig;
+  points: readonly CurvePoint[];
 }
 
 export interface ActivationCurvesOptions {
   width: number;
   /** Height of one panel in px. */
   panelHeight?: number;
-  /** The z range drawn, by default [−5, 5]. */
-  domain?: readonly [number, number];
 }
 
 const two = d3.format(".2~f");
 
-/** Larger than any smooth activation moves between samples 1/24 apart, smaller than the steps at a kink. */
+/** Larger than any smooth activation moves between samples ≤ 0.1 apart in z, smaller than the steps at a kink. */
 const JUMP = 0.25;
 
 /** The points with a gap marker between neighbours whose values differ by more than JUMP. */
@@ -36,24 +36,23 @@ function withGaps(points: readonly CurvePoint[], pick: (p: CurvePoint) => number
 
 export function activationCurves(
   items: readonly ActivationCurveItem[],
-  {width: requestedWidth, panelHeight = 200, domain = [-5, 5]}: ActivationCurvesOptions
+  {width: requestedWidth, panelHeight = 200}: ActivationCurvesOptions
 ): SVGSVGElement {
   const width = chartWidth(requestedWidth);
-  const curves = items.map((item) => ({
-    ...item,
-    points: activationCurve(item.config, {from: domain[0], to: domain[1], points: 241})
-  }));
+  const curves = items.filter((item) => item.points.length > 1);
+  // The z range of the curves given (all of them are normally sampled on the same grid).
+  const domain = d3.extent(curves.flatMap((c) => c.points.map((p) => p.z))) as [number, number];
   const sideBySide = width >= 560;
   const rows = swatchRows(runSwatches(curves.map((c) => c.label)), width - 36);
   const legend = 8 + LEGEND_ROW * Math.max(1, rows.length);
   const h = legend + (sideBySide ? 1 : 2) * panelHeight;
-  const peak = (points: CurvePoint[]) => d3.greatest(points, (p) => p.df)!;
+  const peak = (points: readonly CurvePoint[]) => d3.greatest(points, (p) => p.df)!;
   const label = curves.length
-    ? `Activations φ(z) and derivatives φ′(z) for z from ${domain[0]} to ${domain[1]}: ` +
+    ? `Activations φ(z) and derivatives φ′(z) for z from ${two(domain[0])} to ${two(domain[1])}: ` +
       curves
         .map(({label: name, points}) => {
           const top = peak(points);
-          return `${name}′ at most ${two(top.df)} (at z = ${two(top.z)}), ${two(points[0]!.df)} at z = ${domain[0]}`;
+          return `${name}′ at most ${two(top.df)} (at z = ${two(top.z)}), ${two(points[0]!.df)} at z = ${two(points[0]!.z)}`;
         })
         .join("; ") +
       "."
@@ -114,7 +113,6 @@ export function activationCurves(
       const style = runStyle(k);
       g.append("path")
         .attr("class", "curve")
-        .attr("data-activation", curve.config.kind)
         .attr("d", line(withGaps(curve.points, panel.pick)))
         .attr("fill", "none")
         .attr("stroke", style.color)

@@ -2,7 +2,6 @@
 // initialisation a sigmoid layer collapses onto σ(0) = ½ (one tall bar: every unit says the same); with a too
 // large one it saturates at 0 and 1 (two bars at the ends), where σ′ ≈ 0 and no gradient gets through.
 import * as d3 from "d3";
-import {ACTIVATION_BINS} from "../src/engine/bins.js";
 import type {Bins, Snapshot} from "../src/engine/types.js";
 import {chartWidth, finite, frame, noData} from "./common.js";
 import type {SwatchItem} from "./legends.js";
@@ -88,7 +87,8 @@ export function activationHistograms(
   const h = top + Math.max(1, Math.ceil(n / cols)) * panelHeight;
   if (!snapshot || !n)
     return noData(frame(width, h, "Activation outputs per hidden layer: no data yet."), width, h);
-  const bins = snapshot.bins.activation ?? ACTIVATION_BINS;
+  // Runs recorded before the activation probes have neither bins nor histograms: every panel says so.
+  const bins = snapshot.bins.activation ?? {min: 0, max: 1, count: 0};
   const range = domain ?? [bins.min, bins.max];
   const other = (compare?.layers ?? []).filter((l) => l.activation);
   const now = hidden.map((l) => shown(l.activation!.histogram, bins, range));

@@ -36,8 +36,9 @@ export {seedSpread} from "./seed-spread.js";
 export type {SeedRow, SeedSpreadOptions} from "./seed-spread.js";
 export {sortableTable} from "./sortable-table.js";
 export type {SortableColumn, SortableTableOptions, SortDirection} from "./sortable-table.js";
-// Remedy views. activationCurves(items: {label, config: ActivationConfig}[], {width, panelHeight?, domain?}):
-// φ and φ′ of each activation (plotted from src/engine/activation-scalars.ts).
+// Remedy views. activationCurves(items: {label, points: CurvePoint[]}[], {width, panelHeight?}):
+// φ and φ′ of each activation; points = activationCurve(config) from src/engine/activation-scalars.ts (pages import
+// it from "./engine/activation-scalars.js": components cannot import engine code at run time).
 export {activationCurves} from "./activation-curves.js";
 export type {ActivationCurveItem, ActivationCurvesOptions} from "./activation-curves.js";
 export {runStyle} from "./run-styles.js";

@@ -2,7 +2,6 @@
 // training, as in the BatchNorm paper's Figure 1. Without normalization the distribution drifts and widens as
 // the layers below it change; with it, it stays put, so the activation keeps working in its useful range.
 import * as d3 from "d3";
-import {PREACTIVATION_PERCENTILES} from "../src/engine/bins.js";
 import type {Snapshot} from "../src/engine/types.js";
 import {bottomAxis, gridLines} from "./axes.js";
 import {chartWidth, finite, frame, noData} from "./common.js";
@@ -26,11 +25,15 @@ export interface PreactivationPercentilesOptions {
 
 type Point = {step: number; p: number[]};
 
-/** A run's percentiles of layer `j` where recorded and finite (runs made before the probe have none). */
-function points(snapshots: readonly Snapshot[], j: number): Point[] {
+/**
+ * A run's percentiles of layer `j` where recorded and finite, with their levels (Snapshot.bins.percentiles,
+ * the engine's PREACTIVATION_PERCENTILES); runs made before the probe have neither.
+ */
+function points(snapshots: readonly Snapshot[], j: number, levels: readonly number[]): Point[] {
   return snapshots.flatMap((s) => {
     const p = s.layers[j]?.activation?.preactivationPercentiles;
-    return p && p.length === PREACTIVATION_PERCENTILES.length && p.every(finite) ? [{step: s.step, p}] : [];
+    const same = s.bins.percentiles?.length === levels.length;
+    return p && same && p.length === levels.length && p.every(finite) ? [{step: s.step, p}] : [];
   });
 }
 
@@ -43,9 +46,11 @@ export function preactivationPercentiles(
 ): SVGSVGElement {
   const width = chartWidth(requestedWidth);
   const ordered = runs.map((run) => ({...run, snapshots: byStep(run.snapshots), points: [] as Point[]}));
-  for (const run of ordered) run.points = points(run.snapshots, layer);
+  const levelsOf = ordered.flatMap((r) => r.snapshots).find((s) => s.bins.percentiles?.length);
+  const percentiles = levelsOf?.bins.percentiles ?? [];
+  for (const run of ordered) run.points = points(run.snapshots, layer, percentiles);
   const name = ordered.flatMap((r) => r.snapshots).find((s) => s.layers[layer])?.layers[layer]!.name;
-  const levels = PREACTIVATION_PERCENTILES.map((p) => `${Math.round(p * 100)}th`).join(", ");
+  const levels = percentiles.map((p) => `${Math.round(p * 100)}th`).join(", ");
   const drawn = ordered.filter((r) => r.points.length);
   const label = drawn.length
     ? `Percentiles (${levels}) of the pre-activations of ${name}: ` +
@@ -87,7 +92,7 @@ export function preactivationPercentiles(
     .attr("y", margin.top - 12)
     .text(`z of ${name}`);
 
-  const median = PREACTIVATION_PERCENTILES.indexOf(0.5);
+  const median = percentiles.indexOf(0.5);
   ordered.forEach((run, r) => {
     if (!run.points.length) return;
     const style = runStyle(r);
@@ -105,7 +110,7 @@ export function preactivationPercentiles(
       )
       .attr("fill", style.color)
       .attr("fill-opacity", 0.12);
-    PREACTIVATION_PERCENTILES.forEach((level, k) => {
+    percentiles.forEach((level, k) => {
       g.append("path")
         .attr("class", k === median ? "percentile median" : "percentile")
         .attr(

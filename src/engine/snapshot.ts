@@ -1,4 +1,4 @@
-import {ACTIVATION_BINS, GRAD_LOG10_BINS, WEIGHT_BINS} from "./bins.js";
+import {ACTIVATION_BINS, GRAD_LOG10_BINS, PREACTIVATION_PERCENTILES, WEIGHT_BINS} from "./bins.js";
 import {PROBE_LENGTH, unpackLayerProbe, type ProbedLayer} from "./probes.js";
 import type {Metrics, RunStatus, Snapshot, StageInfo} from "./types.js";
 
@@ -51,7 +51,12 @@ export function decodeSnapshot(values: Float32Array, frame: SnapshotFrame): Snap
     validation,
     test,
     layers,
-    bins: {weight: WEIGHT_BINS, gradLog10: GRAD_LOG10_BINS, activation: ACTIVATION_BINS},
+    bins: {
+      weight: WEIGHT_BINS,
+      gradLog10: GRAD_LOG10_BINS,
+      activation: ACTIVATION_BINS,
+      percentiles: PREACTIVATION_PERCENTILES
+    },
     status,
     message: diverged
       ? `Training diverged at step ${frame.step}: the loss or a gradient is no longer finite. ` +

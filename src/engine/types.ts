@@ -199,8 +199,11 @@ export interface Snapshot {
   /** Test metrics, on the final snapshot only. */
   test: Metrics | null;
   layers: LayerProbe[];
-  /** The fixed bins of every layer's weightHistogram and gradHistogram. */
-  bins: {weight: Bins; gradLog10: Bins; activation?: Bins};
+  /**
+   * The fixed grids of the probes: bins of weightHistogram and gradHistogram, and (absent in runs recorded before
+   * the activation probes) of the activation histograms and the levels of preactivationPercentiles.
+   */
+  bins: {weight: Bins; gradLog10: Bins; activation?: Bins; percentiles?: readonly number[]};
   status: RunStatus;
   /** Human-readable reason when status is "diverged" or "failed". */
   message: string | null;

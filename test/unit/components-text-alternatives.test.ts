@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import * as charts from "../../components/index.js";
 import {loadRun} from "./components-fixtures.js";
+import {activationCurve} from "../../src/engine/activation-scalars.js";
 
 const run = loadRun("vanishing-run");
 const last = run.at(-1)!;
@@ -57,7 +58,7 @@ const CASES: [string, () => SVGSVGElement, () => SVGSVGElement][] = [
   ],
   [
     "activationCurves",
-    () => charts.activationCurves([{label: "Sigmoid", config: {kind: "sigmoid"}}], {width}),
+    () => charts.activationCurves([{label: "Sigmoid", points: activationCurve({kind: "sigmoid"})}], {width}),
     () => charts.activationCurves([], {width})
   ],
   [

@@ -10,7 +10,7 @@ import {
   percentiles
 } from "../../src/engine/activation-probes.js";
 import {createActivation} from "../../src/engine/activations.js";
-import {ACTIVATION_BINS} from "../../src/engine/bins.js";
+import {ACTIVATION_BINS, PREACTIVATION_PERCENTILES} from "../../src/engine/bins.js";
 import {packLayerProbe, unpackLayerProbe} from "../../src/engine/probes.js";
 import {startTraining} from "../../src/engine/run.js";
 import {read, smallConfig, smallData, useCpuBackend} from "./engine-helpers.js";
@@ -156,6 +156,7 @@ describe("a run's snapshots", () => {
     const state = await startTraining(smallConfig({epochs: 1}), smallData()).done;
     for (const s of state.snapshots) {
       assert.deepEqual(s.bins.activation, ACTIVATION_BINS);
+      assert.deepEqual(s.bins.percentiles, PREACTIVATION_PERCENTILES);
       for (const layer of s.layers.slice(0, -1)) {
         const stats = layer.activation!;
         assert.ok(stats.meanDerivative! > 0 && stats.meanDerivative! <= 0.25);
