@@ -13,6 +13,9 @@ export default {
     {name: "Home", path: "/"},
     ...page("The problem", "/problem"),
     ...page("Remedy: initialization", "/initialization"),
+    ...page("Remedy: activations", "/activations"),
+    ...page("Remedy: optimizers", "/optimizers"),
+    ...page("Remedy: normalization", "/normalization"),
     ...page("The study, reproduced", "/study")
   ],
   // Light or dark following the reader's system setting: the air and near-midnight themes, with contrast fixes.
