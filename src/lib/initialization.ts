@@ -116,24 +116,6 @@ export function initTheory(config: TrainConfig): InitTheory | null {
   return {init, summary, layers};
 }
 
-/**
- * Predicted ‖∂L/∂W‖ per hidden layer, anchored at a measured gradient norm of the last hidden layer (the
- * theory predicts ratios between layers, not the output's scale, which depends on the loss).
- */
-export function predictedNorms(theory: InitTheory, lastHidden: number): number[] {
-  return theory.layers.map((l) => lastHidden * 10 ** l.log10RelativeGradient);
-}
-
-/**
- * A snapshot holding the prediction as gradient norms, anchored at `measured`'s last hidden layer, for the
- * gradient profile's hollow comparison series: theory and measurement on one fixed log axis.
- */
-export function theorySnapshot(theory: InitTheory, measured: Snapshot): Snapshot {
-  const hidden = measured.layers.filter((l) => l.activation !== null);
-  const norms = predictedNorms(theory, hidden.at(-1)?.gradNorm ?? NaN);
-  return {...measured, layers: hidden.map((l, i) => ({...l, gradNorm: norms[i] ?? NaN}))};
-}
-
 /** Decades between the first and the last hidden layer's gradient norm: predicted, and measured in `snapshot`. */
 export function theoryGap(theory: InitTheory, snapshot: Snapshot): {predicted: number; measured: number} {
   const hidden = snapshot.layers.filter((l) => l.activation !== null);

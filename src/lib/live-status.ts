@@ -4,7 +4,8 @@
 // what a screen reader is reading and cost main-thread work.
 import {backendDetails, loadingLine, threadLine} from "./pool-status.js";
 import {describeProgress, formatDuration} from "./progress.js";
-import type {GroupView} from "./run-group.js";
+import type {GroupView, RunSpec} from "./run-group.js";
+import {plannedSteps} from "./run-protocol.js";
 import type {PoolView} from "./run-pool.js";
 
 export interface LiveStatus {
@@ -13,8 +14,8 @@ export interface LiveStatus {
   pool(view: PoolView): void;
   /** Notices shown until replaced (the URL's ignored values, …). */
   notices(lines: readonly string[]): void;
-  /** "2 runs of 216 steps": what the next or current comparison costs, for the expected-time line. */
-  plan(text: string, steps: number, runs: number): void;
+  /** The runs the settings ask for: their count and steps, with the expected time once it can be estimated. */
+  plan(runs: readonly RunSpec[]): void;
 }
 
 /**
@@ -52,6 +53,9 @@ export function createLiveStatus(doc: Document = document): LiveStatus {
   let notices: readonly string[] = [];
   let pool: PoolView | null = null;
   let plan = {text: "", steps: 0, runs: 1};
+  /** "2 runs side by side, 216 steps each" or "90 steps". */
+  const describe = (steps: number, runs: number) =>
+    runs > 1 ? `${runs} runs side by side, ${steps} steps each` : `${steps} steps`;
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
   const showPlan = () =>
     (planLine.textContent = plan.text
@@ -99,8 +103,9 @@ export function createLiveStatus(doc: Document = document): LiveStatus {
       notices = lines;
       showWarnings();
     },
-    plan(text, steps, runs) {
-      plan = {text, steps, runs};
+    plan(specs) {
+      const steps = specs[0] ? plannedSteps(specs[0].config) : 0;
+      plan = {text: specs.length ? describe(steps, specs.length) : "", steps, runs: specs.length};
       showPlan();
     }
   };

@@ -25,7 +25,6 @@ import {
 import {createRunButtons} from "./run-buttons.js";
 import {CHART_INTERVAL_MS, RunGroup, type GroupView} from "./run-group.js";
 import {RunPool} from "./run-pool.js";
-import {plannedSteps} from "./run-protocol.js";
 
 export interface PanelOptions {
   manifest: FashionManifest;
@@ -77,11 +76,7 @@ export function createRemedyPanel(spec: RemedySpec, options: PanelOptions): Reme
   element.className = "remedy-panel";
   element.append(inputs.element, buttons.element, announcer.element, status.element);
 
-  const plan = () => {
-    const runs = remedyRuns(spec, values);
-    const steps = plannedSteps(runs[0]!.config);
-    status.plan(`${runs.length} runs side by side, ${steps} steps each`, steps, runs.length);
-  };
+  const plan = () => status.plan(remedyRuns(spec, values));
   plan();
   inputs.element.addEventListener("input", () => {
     const next = normalizeValues(spec, inputs.read());

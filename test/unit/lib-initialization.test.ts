@@ -3,14 +3,14 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {BASELINE_CONFIG} from "../../src/engine/config.js";
-import type {InitConfig} from "../../src/engine/types.js";
+import type {InitConfig, Snapshot} from "../../src/engine/types.js";
 import {
   hiddenInitialisation,
   initFromValues,
   initLabel,
   initTheory,
-  predictedNorms,
-  scaleOption
+  scaleOption,
+  theoryGap
 } from "../../src/lib/initialization.js";
 
 const close = (a: number, b: number, tolerance: number, what = "") =>
@@ -54,11 +54,13 @@ describe("initTheory of the study's network", () => {
     assert.ok(large.layers[0]!.log10RelativeGradient > 2, "std 10, layer 1");
   });
 
-  it("has one prediction per hidden layer, anchored at the measured last hidden layer", () => {
-    const t = theory(1);
-    const norms = predictedNorms(t, 0.5);
-    assert.equal(norms.length, BASELINE_CONFIG.depth);
-    close(norms.at(-1)!, 0.5, 1e-12, "the anchor");
+  it("measures the decades between layer 1 and the last hidden layer against the prediction", () => {
+    const t = theory(0.05);
+    const layer = (gradNorm: number, hidden = true) => ({gradNorm, activation: hidden ? {} : null});
+    const snapshot = {layers: [layer(1e-6), ...Array(5).fill(layer(1)), layer(1e-2), layer(5, false)]};
+    const gap = theoryGap(t, snapshot as unknown as Snapshot);
+    close(gap.measured, -4, 1e-9, "measured");
+    assert.equal(gap.predicted, t.layers[0]!.log10RelativeGradient);
   });
 
   it("has no picture for maxout, which is no function of one number", () => {
