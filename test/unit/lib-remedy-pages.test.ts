@@ -1,4 +1,4 @@
-// The activations and optimizers pages' specs: the study's remedy configs come out of the defaults, every
+// The activations, optimizers and normalization pages' specs: the study's remedy configs come out of the defaults, every
 // registry kind is offered, labels name the settings, and each preset gives a valid config.
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
@@ -12,6 +12,11 @@ import {
   everyActivationCurve
 } from "../../src/lib/activations.js";
 import {OPTIMIZERS_SPEC, OPTIMIZER_PRESETS, optimizerLabel} from "../../src/lib/optimizers.js";
+import {
+  NORMALIZATION_PRESETS,
+  NORMALIZATION_SPEC,
+  normalizationFromValues
+} from "../../src/lib/normalization.js";
 import {defaultValues, remedyRuns, searchFor, valuesFromUrl} from "../../src/lib/remedy-spec.js";
 
 // The live budget (images, epochs, snapshot spacing) differs from the 100-epoch preset; nothing else may.
@@ -78,5 +83,34 @@ describe("optimizers page", () => {
     assert.equal(values.optimizer, "adam");
     assert.equal(values.learningRate, 0.001);
     assert.equal(problems.length, 2);
+  });
+});
+
+describe("normalization page", () => {
+  it("defaults to the study's BatchNorm run against the baseline", () => {
+    const [remedy, baseline] = remedyRuns(NORMALIZATION_SPEC, defaultValues(NORMALIZATION_SPEC));
+    assert.deepEqual(withoutBudget(remedy!.config), withoutBudget(presetByName("batchnorm").config));
+    assert.deepEqual(withoutBudget(baseline!.config), withoutBudget(presetByName("baseline").config));
+    assert.deepEqual([remedy!.label, baseline!.label], ["Batch norm", "Baseline (no normalization)"]);
+  });
+
+  it("offers BatchNorm, the study's standardization and LayerNorm, each a valid config with its own options", () => {
+    assert.deepEqual(
+      NORMALIZATION_PRESETS.map((p) => p.label),
+      ["Batch norm", "Standardize (the study's)", "Layer norm"]
+    );
+    const configs = NORMALIZATION_PRESETS.map((preset) => {
+      const [remedy] = remedyRuns(NORMALIZATION_SPEC, {
+        ...defaultValues(NORMALIZATION_SPEC),
+        ...preset.values
+      });
+      validateConfig(remedy!.config, 60000);
+      return remedy!.config.normalization;
+    });
+    assert.deepEqual(configs[1], presetByName("standardize").config.normalization);
+    assert.deepEqual(configs[2], {kind: "layernorm", eps: 1e-5});
+    assert.deepEqual(normalizationFromValues({normalization: "none", momentum: 0.1, eps: 1e-5}), {
+      kind: "none"
+    });
   });
 });
