@@ -124,9 +124,9 @@ export function activationCurves(
     if (panel.kind === "derivative") {
       g.append("text")
         .attr("class", "reference")
-        .attr("x", x.range()[1]!)
+        // Under the line on the left, where every derivative is still far below 1 (they rise towards z = 0).
+        .attr("x", x.range()[0]! + 4)
         .attr("y", y(1) + 12)
-        .attr("text-anchor", "end")
         .attr("fill", MUTED)
         .text("φ′ = 1: gradient kept");
     }
