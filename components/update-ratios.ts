@@ -21,7 +21,7 @@ export const UPDATE_RATIO_DOMAIN: readonly [number, number] = [1e-10, 1];
 
 export interface UpdateRatiosOptions {
   width: number;
-  /** Panels per row; by default as many ~170px panels as fit. */
+  /** Panels per row; by default as many ~140px panels as fit (two on a phone). */
   columns?: number;
   panelHeight?: number;
 }
@@ -44,7 +44,7 @@ export function updateRatios(
   const ordered = runs.map((run) => ({...run, snapshots: byStep(run.snapshots)}));
   const layers = layersOf(ordered.flatMap((r) => r.snapshots));
   const n = layers.length;
-  const cols = Math.max(1, Math.min(n || 1, Math.floor(columns ?? width / 170)));
+  const cols = Math.max(1, Math.min(n || 1, Math.floor(columns ?? width / 140)));
   const rows = swatchRows(runSwatches(ordered.map((r) => r.label)), width - 16);
   const top = 8 + LEGEND_ROW * (Math.max(1, rows.length) + 1);
   const h = top + Math.max(1, Math.ceil(n / cols)) * panelHeight;
