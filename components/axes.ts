@@ -39,7 +39,16 @@ export function bottomAxis(
     .attr("class", "x-axis")
     .attr("transform", `translate(0,${y})`)
     .call(axis.tickSizeOuter(0))
-    .call((g) => g.append("text").attr("x", right).attr("y", 28).attr("text-anchor", "end").text(title));
+    // d3's axis sets fill="none" on its group: the title must set its own fill or it is invisible.
+    .call((g) =>
+      g
+        .append("text")
+        .attr("x", right)
+        .attr("y", 28)
+        .attr("fill", "currentColor")
+        .attr("text-anchor", "end")
+        .text(title)
+    );
 }
 
 /**

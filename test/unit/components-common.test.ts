@@ -66,3 +66,14 @@ test("frame makes an accessible SVG with role img, an aria-label and a title", (
   assert.equal(svg.querySelector("title")?.textContent, "A summary");
   assert.equal(svg.getAttribute("viewBox"), "0 0 300 100");
 });
+
+test("an axis title paints itself: d3's axis group has fill none, which the title would otherwise inherit", () => {
+  const snapshots = loadRun("vanishing-run");
+  const svg = components.trainingCurves(snapshots, {width: 480, metric: "loss"});
+  const title = [...svg.querySelectorAll(".x-axis > text")];
+  assert.deepEqual(
+    title.map((t) => [t.textContent, t.getAttribute("fill")]),
+    [["epoch →", "currentColor"]]
+  );
+  assert.equal(svg.querySelector(".x-axis")!.getAttribute("fill"), "none");
+});
