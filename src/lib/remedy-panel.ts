@@ -8,11 +8,10 @@
 //   const values = Generators.observe((notify) => panel.subscribeValues(notify)); // for page-specific views
 import {validateConfig} from "../engine/config.js";
 import {createAnnouncer} from "./announcer.js";
-import {backendFromUrl} from "./backend.js";
 import {followSettings} from "./comparisons.js";
 import type {FashionManifest} from "./fashion-data.js";
 import {createLiveStatus} from "./live-status.js";
-import {liveOptionsFromUrl} from "./pool-status.js";
+import {pagePool} from "./page-pool.js";
 import {createRemedyInputs} from "./remedy-inputs.js";
 import {
   normalizeValues,
@@ -24,7 +23,6 @@ import {
 } from "./remedy-spec.js";
 import {createRunButtons} from "./run-buttons.js";
 import {CHART_INTERVAL_MS, RunGroup, type GroupView} from "./run-group.js";
-import {RunPool} from "./run-pool.js";
 
 export interface PanelOptions {
   manifest: FashionManifest;
@@ -54,14 +52,7 @@ export function createRemedyPanel(spec: RemedySpec, options: PanelOptions): Reme
   const storage = options.storage === undefined ? (globalThis.localStorage ?? null) : options.storage;
   const history = options.history === undefined ? globalThis.history : options.history;
   const fromUrl = valuesFromUrl(spec, search);
-  const live = liveOptionsFromUrl(search);
-  const pool = new RunPool({
-    manifest,
-    urls,
-    forcedBackend: backendFromUrl(search),
-    useWorkers: live.useWorkers,
-    storage
-  });
+  const {pool, problems: liveProblems} = pagePool(manifest, urls, search, storage);
   const group = new RunGroup(pool, {validate: (config) => validateConfig(config, manifest.counts.train)});
   const follower = followSettings<RemedyValues>(group, (values) => remedyRuns(spec, values));
   let values = fromUrl.values;
@@ -71,7 +62,7 @@ export function createRemedyPanel(spec: RemedySpec, options: PanelOptions): Reme
   const buttons = createRunButtons(group, () => follower.start(values));
   const announcer = createAnnouncer();
   const status = createLiveStatus();
-  status.notices([...fromUrl.problems, ...live.problems]);
+  status.notices([...fromUrl.problems, ...liveProblems]);
   const element = document.createElement("div");
   element.className = "remedy-panel";
   element.append(inputs.element, buttons.element, announcer.element, status.element);
