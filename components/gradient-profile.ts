@@ -33,6 +33,11 @@ export interface GradientProfileOptions {
   /** Legend names of the run and of `compare`. */
   labels?: readonly [string, string];
   /**
+   * Which of the two series colours the run and `compare` take ([0, 1] by default): a page that draws each run
+   * in turn over the other swaps them, so a run keeps its colour from card to card.
+   */
+  colors?: readonly [0 | 1, 0 | 1];
+  /**
    * A predicted ‖∂L/∂W‖ per layer of `snapshot` (input side first; null where there is none), drawn as a dotted
    * line, e.g. the mean-field prediction from predictedGradientNorms (src/engine/mean-field-profile.ts).
    */
@@ -51,6 +56,7 @@ export function gradientProfile(
     height,
     compare,
     labels = ["this run", "comparison"],
+    colors = [0, 1],
     predicted,
     predictedLabel = "mean-field prediction"
   }: GradientProfileOptions
@@ -61,8 +67,9 @@ export function gradientProfile(
   const main = snapshot?.layers.length ? snapshot : null;
   const other = compare?.layers.length ? compare : null;
   const guess = (predicted ?? []).flatMap((v, j) => (positive(v) ? [{v, j}] : []));
-  const items: SwatchItem[] = [{label: `${labels[0]} (step ${main?.step})`, color: SERIES[0], dot: true}];
-  if (other) items.push({label: `${labels[1]} (step ${other.step})`, color: SERIES[1], dash: "4 3"});
+  const [mainColor, otherColor] = [SERIES[colors[0]], SERIES[colors[1]]];
+  const items: SwatchItem[] = [{label: `${labels[0]} (step ${main?.step})`, color: mainColor, dot: true}];
+  if (other) items.push({label: `${labels[1]} (step ${other.step})`, color: otherColor, dash: "4 3"});
   if (guess.length)
     items.push({label: predictedLabel, color: PREDICTED.color, dash: PREDICTED.dash, diamond: true});
   // The legend wraps onto more rows on a narrow chart, and the plot moves down to make room.
@@ -105,8 +112,8 @@ export function gradientProfile(
   // The comparison is drawn first and hollow so the run in focus stays on top and both stay visible
   // where they coincide; shape as well as hue tells them apart.
   const series = [
-    {run: other, color: SERIES[1], hollow: true, name: labels[1]},
-    {run: main, color: SERIES[0], hollow: false, name: labels[0]}
+    {run: other, color: otherColor, hollow: true, name: labels[1]},
+    {run: main, color: mainColor, hollow: false, name: labels[0]}
   ];
   for (const {run, color, hollow, name} of series) {
     if (!run) continue;

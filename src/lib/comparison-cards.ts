@@ -64,13 +64,17 @@ function heading(doc: Document, text: string): HTMLElement {
   return h;
 }
 
-/** The card of `entry`; `other` (the run beside it) is drawn hollow in its gradient profile. */
+/**
+ * The card of `entry`; `other` (the run beside it) is drawn hollow in its gradient profile. The baseline keeps
+ * the second series colour in every card, drawn filled in its own and hollow in the others.
+ */
 export function comparisonCard(
   entry: ComparisonEntry,
   other: ComparisonEntry | null,
   width: number,
   charts: ComparisonCharts,
-  doc: Document = document
+  doc: Document = document,
+  isBaseline = false
 ): HTMLElement {
   const card = doc.createElement("div");
   card.className = "run-card";
@@ -102,7 +106,8 @@ export function comparisonCard(
     charts.gradientProfile(latest, {
       width,
       compare,
-      labels: [entry.short ?? entry.label, other?.short ?? other?.label ?? ""]
+      labels: [entry.short ?? entry.label, other?.short ?? other?.label ?? ""],
+      colors: isBaseline ? [1, 0] : [0, 1]
     }),
     heading(doc, "Relative weight change ‖W − W₀‖ / ‖W₀‖"),
     charts.weightChange(entry.snapshots, {width}),
@@ -140,7 +145,7 @@ export function comparisonGrid(
     cell.className = "card";
     cell.append(
       tools.resize((width) =>
-        tools.inTurn(() => comparisonCard(entry, other ?? null, width, tools.charts, doc))
+        tools.inTurn(() => comparisonCard(entry, other ?? null, width, tools.charts, doc, i === against))
       )
     );
   });

@@ -98,3 +98,12 @@ test("gradient profile wraps its legend on a narrow chart and moves the plot dow
   const top = (svg: Element) => Math.min(...all(svg, ".run circle").map((c) => num(c, "cy")));
   assert.ok(top(narrow) > top(wide));
 });
+
+test("gradient profile swaps the two series colours on request", () => {
+  const strokes = (svg: Element) =>
+    [".run circle", ".compare circle"].map((s) => one(svg, s).getAttribute("stroke"));
+  const usual = gradientProfile(vanishing(), {width: 560, compare: healthy()});
+  const swapped = gradientProfile(vanishing(), {width: 560, compare: healthy(), colors: [1, 0]});
+  assert.deepEqual(strokes(swapped), strokes(usual).reverse());
+  assert.notEqual(strokes(usual)[0], strokes(usual)[1]);
+});

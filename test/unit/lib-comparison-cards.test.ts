@@ -86,4 +86,29 @@ describe("comparisonCard and comparisonGrid", () => {
       ["base", null]
     ]);
   });
+
+  it("keeps the baseline's colour from card to card: filled in its own card, hollow in the remedy's", async () => {
+    const entries = ["remedy", "base"].map((label) => ({label, snapshots: loadRun("vanishing-run")}));
+    const tools = {
+      charts,
+      resize: (render: (width: number) => unknown) => {
+        const holder = document.createElement("div");
+        holder.append(render(300) as Node);
+        return holder;
+      },
+      inTurn: <T>(render: () => T) => render() as unknown as Promise<T>
+    };
+    const grid = comparisonGrid(entries, tools);
+    const [remedyCard, baseCard] = [...grid.querySelectorAll(".card")];
+    // The profile is each card's second chart; its filled markers are the card's own run.
+    const colors = (card: Element) => {
+      const profile = card.querySelectorAll("svg")[1]!;
+      const fill = (selector: string) => profile.querySelector(`${selector} circle`)!.getAttribute("stroke");
+      return {own: fill(".run"), other: fill(".compare")};
+    };
+    const remedy = colors(remedyCard!);
+    const base = colors(baseCard!);
+    assert.notEqual(remedy.own, remedy.other);
+    assert.deepEqual(base, {own: remedy.other, other: remedy.own});
+  });
 });
