@@ -1,6 +1,6 @@
 // The two axes every chart shares: layers as rows (input side at the bottom) and a labelled bottom axis.
 import * as d3 from "d3";
-import {FAINT, type Svg} from "./common.js";
+import {FAINT, decades, pow10, thin, type Svg} from "./common.js";
 
 /**
  * Rows for `count` layers between `top` and `bottom`. The range is reversed so layer 0 (the input side)
@@ -75,4 +75,40 @@ export function gridLines(
     .attr("y2", (p) => (vertical ? to : p))
     .attr("stroke", FAINT)
     .attr("stroke-opacity", 0.4);
+}
+
+/**
+ * Layers as rows against a fixed log x domain, the frame of every per-layer profile: a faint line at each
+ * decade, decade ticks thinned to fit (10ⁿ labels), the axis title, and the layer names. Returns the scales
+ * and each row's centre.
+ */
+export function logLayerAxes(
+  svg: Svg,
+  domain: readonly [number, number],
+  names: readonly string[],
+  margin: {top: number; right: number; bottom: number; left: number},
+  size: {width: number; height: number},
+  title: string
+) {
+  const {width, height} = size;
+  // Clamped: a value beyond the fixed range sits on the edge instead of leaving the chart.
+  const x = d3.scaleLog(domain, [margin.left, width - margin.right]).clamp(true);
+  // Layers are aligned from the input side, layer 0 in the bottom row.
+  const y = layerBands(names.length, margin.top, height - margin.bottom, 0.5);
+  const cy = (j: number) => (y(j) ?? 0) + y.bandwidth() / 2;
+  const ticks = decades(...domain);
+  gridLines(
+    svg,
+    ticks.map((e) => x(10 ** e)),
+    "vertical",
+    margin.top,
+    height - margin.bottom
+  );
+  const axis = d3
+    .axisBottom(x)
+    .tickValues(thin(ticks, width - margin.left - margin.right).map((e) => 10 ** e))
+    .tickFormat((v) => pow10(Math.log10(Number(v))));
+  bottomAxis(svg, axis, height - margin.bottom, width - margin.right, title);
+  layerAxis(svg, y, names, margin.left);
+  return {x, y, cy};
 }

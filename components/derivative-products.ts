@@ -5,8 +5,8 @@
 // means; this shows the typical factor, not any one path's.)
 import * as d3 from "d3";
 import type {Snapshot} from "../src/engine/types.js";
-import {bottomAxis, gridLines, layerAxis, layerBands} from "./axes.js";
-import {chartWidth, decades, frame, labelWidth, noData, positive, pow10, sci, thin} from "./common.js";
+import {logLayerAxes} from "./axes.js";
+import {chartWidth, frame, labelWidth, noData, positive, sci} from "./common.js";
 import {GRAD_NORM_DOMAIN} from "./gradient-profile.js";
 import {drawSwatchRows, LEGEND_ROW, runStyle, runSwatches, swatchRows} from "./run-styles.js";
 
@@ -67,23 +67,14 @@ export function derivativeProducts(
   const svg = frame(width, h, label);
   if (!drawn.length) return noData(svg, width, h);
 
-  const x = d3.scaleLog(DERIVATIVE_PRODUCT_DOMAIN, [margin.left, width - margin.right]).clamp(true);
-  const y = layerBands(names.length, margin.top, h - margin.bottom, 0.5);
-  const cy = (j: number) => (y(j) ?? 0) + y.bandwidth() / 2;
-  const ticks = decades(...DERIVATIVE_PRODUCT_DOMAIN);
-  gridLines(
+  const {x, cy} = logLayerAxes(
     svg,
-    ticks.map((e) => x(10 ** e)),
-    "vertical",
-    margin.top,
-    h - margin.bottom
+    DERIVATIVE_PRODUCT_DOMAIN,
+    names,
+    margin,
+    {width, height: h},
+    "Π mean φ′ from the output down (log) →"
   );
-  const axis = d3
-    .axisBottom(x)
-    .tickValues(thin(ticks, width - margin.left - margin.right).map((e) => 10 ** e))
-    .tickFormat((v) => pow10(Math.log10(Number(v))));
-  bottomAxis(svg, axis, h - margin.bottom, width - margin.right, "Π mean φ′ from the output down (log) →");
-  layerAxis(svg, y, names, margin.left);
   svg
     .append("line")
     .attr("class", "unity")

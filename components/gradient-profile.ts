@@ -3,20 +3,17 @@
 // slope on this axis: a constant factor lost per layer.
 import * as d3 from "d3";
 import type {Snapshot} from "../src/engine/types.js";
-import {bottomAxis, layerAxis, layerBands, gridLines} from "./axes.js";
+import {logLayerAxes} from "./axes.js";
 import {
   OKABE_ITO,
   SERIES,
-  decades,
   describeGradient,
   frame,
   labelWidth,
   layersOf,
   noData,
   positive,
-  pow10,
   sci,
-  thin,
   chartWidth
 } from "./common.js";
 import type {SwatchItem} from "./legends.js";
@@ -88,26 +85,14 @@ export function gradientProfile(
   const svg = frame(width, h, label);
   if (!main) return noData(svg, width, h);
 
-  // Clamped: a value beyond the fixed range sits on the edge instead of leaving the chart.
-  const x = d3.scaleLog(GRAD_NORM_DOMAIN, [margin.left, width - margin.right]).clamp(true);
-  // Layers are aligned from the input side, layer 0 in the bottom row.
-  const y = layerBands(names.length, margin.top, h - margin.bottom, 0.5);
-  const cy = (j: number) => (y(j) ?? 0) + y.bandwidth() / 2;
-
-  const ticks = decades(...GRAD_NORM_DOMAIN);
-  gridLines(
+  const {x, cy} = logLayerAxes(
     svg,
-    ticks.map((e) => x(10 ** e)),
-    "vertical",
-    margin.top,
-    h - margin.bottom
+    GRAD_NORM_DOMAIN,
+    names,
+    margin,
+    {width, height: h},
+    "‖∂L/∂W‖ (log scale) →"
   );
-  const axis = d3
-    .axisBottom(x)
-    .tickValues(thin(ticks, width - margin.left - margin.right).map((e) => 10 ** e))
-    .tickFormat((v) => pow10(Math.log10(Number(v))));
-  bottomAxis(svg, axis, h - margin.bottom, width - margin.right, "‖∂L/∂W‖ (log scale) →");
-  layerAxis(svg, y, names, margin.left);
 
   // The comparison is drawn first and hollow so the run in focus stays on top and both stay visible
   // where they coincide; shape as well as hue tells them apart.
