@@ -16,6 +16,9 @@ export default {
     ...page("Remedy: activations", "/activations"),
     ...page("Remedy: optimizers", "/optimizers"),
     ...page("Remedy: normalization", "/normalization"),
+    ...page("Remedy: skip connections", "/skip-connections"),
+    ...page("Remedy: layer-wise training", "/layerwise"),
+    ...page("Remedy: gradient normalization", "/gradient-normalization"),
     ...page("The study, reproduced", "/study")
   ],
   // Light or dark following the reader's system setting: the air and near-midnight themes, with contrast fixes.

@@ -5,7 +5,7 @@
 import {BASELINE_CONFIG} from "../engine/config.js";
 import type {TrainConfig} from "../engine/types.js";
 import {CONTROL_PARAMS, withBudget} from "./controls.js";
-import {sideBySide, type RunSpec} from "./run-group.js";
+import {MAX_RUNS, sideBySide, type RunSpec} from "./run-group.js";
 import {parseParams, type ParamSpec} from "./url-params.js";
 
 export type ControlValue = number | string;
@@ -43,6 +43,11 @@ export interface RemedySpec {
   budget: {trainSize: number; epochs: number};
   /** Buttons that set several controls at once ("too small", "about right"). */
   presets?: readonly RemedyPreset[];
+  /**
+   * More runs to train beside the remedy, between it and the baseline (the other normalization layers, other
+   * seeds): each a full config derived from `remedy`, so the page decides what differs. At most MAX_RUNS in all.
+   */
+  variants?(values: RemedyValues, remedy: TrainConfig): RunSpec[];
 }
 
 /** The budget controls every remedy page has, after its own: the same bounds as the problem page's. */
@@ -139,15 +144,19 @@ export function baselineConfig(values: RemedyValues): TrainConfig {
 }
 
 /**
- * The runs to start: the remedy first, then the baseline, on the same seeds, images, data order and budget
- * (sideBySide keeps those of the first run whatever the second's config says).
+ * The runs to start: the remedy first, then the spec's variants, then the baseline last. The remedy and the
+ * baseline share seeds, images, data order and budget (sideBySide keeps those of the first run whatever the
+ * second's config says); a variant differs from the remedy only where the spec says.
  */
 export function remedyRuns(spec: RemedySpec, values: RemedyValues): RunSpec[] {
   const base = baselineConfig(values);
-  const remedy = {...base, ...spec.remedy(values, base)};
-  return sideBySide(
-    remedy,
+  const [remedy, baseline] = sideBySide(
+    {...base, ...spec.remedy(values, base)},
     [{label: spec.baselineLabel ?? "Baseline", change: base}],
     spec.remedyLabel(values)
-  );
+  ) as [RunSpec, RunSpec];
+  const runs = [remedy, ...(spec.variants?.(values, remedy.config) ?? []), baseline];
+  if (runs.length > MAX_RUNS)
+    throw new Error(`${runs.length} runs asked for; a page trains at most ${MAX_RUNS}`);
+  return runs;
 }

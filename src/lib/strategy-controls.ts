@@ -54,16 +54,17 @@ export function strategyFromValues<C extends {kind: string}>(
 }
 
 /**
- * Hides the panel rows (class control-<key>) of `optional` controls that `kind` has no option for; the
- * budget and the kind list are never in `optional`, so they always show.
+ * Hides the panel rows (class control-<key>) of `optional` controls that none of `kinds` (the kinds training)
+ * has an option for; the budget and the kind list are never in `optional`, so they always show.
  */
 export function hideUnusedControls<K extends string>(
   element: ParentNode,
   registry: Registry<K>,
-  kind: K,
+  kinds: K | readonly K[],
   optional: readonly string[]
 ): void {
-  const used = new Set(Object.keys(registry[kind].options));
+  const list: readonly K[] = typeof kinds === "string" ? [kinds] : kinds;
+  const used = new Set(list.flatMap((kind) => Object.keys(registry[kind].options)));
   for (const key of optional) {
     const row = element.querySelector<HTMLElement>(`.control-${key}`);
     if (row) row.hidden = !used.has(key);

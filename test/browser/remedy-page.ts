@@ -9,7 +9,7 @@ export const layerOne = (line: string) => Number(/‖∂L\/∂W‖ (\S+) at laye
 export const summaries = (page: Page, within: string) =>
   page.locator(`${within} .run-summary`).allInnerTexts();
 
-/** Loads `path` (which must start the runs), checks the replay cards, and waits until both live runs finish `steps`. */
+/** Loads `path` (which must start the runs), checks the replay cards, and waits until every live run finishes `steps`. */
 export async function replayThenLive(
   page: Page,
   path: string,
@@ -25,11 +25,11 @@ export async function replayThenLive(
   const heading = await page.locator(".replay .run-card h2").allInnerTexts();
   if (heading.join("|") !== replayHeadings.join("|")) throw new Error(`replay cards: ${heading.join(", ")}`);
 
-  const finished = (n: number) => {
+  const finished = ([n, count]: number[]) => {
     const statuses = [...document.querySelectorAll(".live .run-status")].map((s) => s.textContent ?? "");
-    return statuses.length === 2 && statuses.every((s) => s.startsWith(`Finished: step ${n} of ${n}`));
+    return statuses.length === count && statuses.every((s) => s.startsWith(`Finished: step ${n} of ${n}`));
   };
-  await page.waitForFunction(finished, steps, {timeout: 150_000}).catch(async () => {
+  await page.waitForFunction(finished, [steps, liveLabels.length], {timeout: 150_000}).catch(async () => {
     throw new Error(`live runs: ${(await page.locator(".live .run-status").allInnerTexts()).join(" / ")}`);
   });
   const labels = await page.locator(".live .run-card h2").allInnerTexts();
@@ -43,7 +43,11 @@ export async function replayThenLive(
     {timeout: 10_000}
   );
   const expected = await page.locator(".expected").innerText();
-  if (!/^2 runs side by side, \d+ steps each: the steps take about /.test(expected))
+  if (
+    !new RegExp(`^${liveLabels.length} runs side by side, \\d+ steps each: the steps take about `).test(
+      expected
+    )
+  )
     throw new Error(`expected time: ${expected}`);
   return {replay, live: await summaries(page, ".live")};
 }

@@ -87,11 +87,44 @@ describe("optimizers page", () => {
 });
 
 describe("normalization page", () => {
-  it("defaults to the study's BatchNorm run against the baseline", () => {
-    const [remedy, baseline] = remedyRuns(NORMALIZATION_SPEC, defaultValues(NORMALIZATION_SPEC));
+  it("defaults to the study's BatchNorm run, then standardization and LayerNorm, then the baseline", () => {
+    const runs = remedyRuns(NORMALIZATION_SPEC, defaultValues(NORMALIZATION_SPEC));
+    const [remedy, standardize, layernorm, baseline] = runs;
     assert.deepEqual(withoutBudget(remedy!.config), withoutBudget(presetByName("batchnorm").config));
+    assert.deepEqual(withoutBudget(standardize!.config), withoutBudget(presetByName("standardize").config));
     assert.deepEqual(withoutBudget(baseline!.config), withoutBudget(presetByName("baseline").config));
-    assert.deepEqual([remedy!.label, baseline!.label], ["Batch norm", "Baseline (no normalization)"]);
+    assert.deepEqual(
+      runs.map((r) => r.label),
+      ["Batch norm", "Standardize (the study's)", "Layer norm", "Baseline (no normalization)"]
+    );
+    // The three layers differ in the normalization alone: same seeds, images, budget and init.
+    for (const other of [standardize!, layernorm!])
+      assert.deepEqual({...other.config, normalization: null}, {...remedy!.config, normalization: null});
+    assert.deepEqual(layernorm!.config.normalization, {kind: "layernorm", eps: 1e-5});
+  });
+
+  it("trains the chosen layer alone against the baseline with ?compare=one, and stays within four runs", () => {
+    const values = {...defaultValues(NORMALIZATION_SPEC), normalization: "layernorm"};
+    const one = remedyRuns(NORMALIZATION_SPEC, {...values, compare: "one"});
+    assert.deepEqual(
+      one.map((r) => r.label),
+      ["Layer norm", "Baseline (no normalization)"]
+    );
+    const all = remedyRuns(NORMALIZATION_SPEC, values).map((r) => r.label);
+    assert.deepEqual(all, [
+      "Layer norm",
+      "Batch norm",
+      "Standardize (the study's)",
+      "Baseline (no normalization)"
+    ]);
+    const none = remedyRuns(NORMALIZATION_SPEC, {...values, normalization: "none"}).map((r) => r.label);
+    assert.deepEqual(none, [
+      "No normalization",
+      "Batch norm",
+      "Standardize (the study's)",
+      "Baseline (no normalization)"
+    ]);
+    assert.deepEqual(valuesFromUrl(NORMALIZATION_SPEC, "?compare=two").problems.length, 1);
   });
 
   it("offers BatchNorm, the study's standardization and LayerNorm, each a valid config with its own options", () => {

@@ -99,4 +99,26 @@ describe("remedyRuns", () => {
       );
     }
   });
+
+  it("puts a spec's variants between the remedy and the baseline, and refuses more runs than a page trains", () => {
+    const seeded = (n: number) => ({
+      ...spec,
+      variants: (_values: object, remedy: TrainConfig) =>
+        Array.from({length: n}, (_, k) => ({
+          label: `seed ${k + 1}`,
+          config: {...remedy, seeds: {init: k + 1, data: k + 1}}
+        }))
+    });
+    const runs = remedyRuns(seeded(2), defaultValues(spec));
+    assert.deepEqual(
+      runs.map((r) => r.label),
+      ["N(0, 1²) init", "seed 1", "seed 2", "Baseline"]
+    );
+    assert.deepEqual(differences(runs[0]!.config, runs[2]!.config), ["seeds"]);
+    assert.deepEqual(runs[3]!.config.seeds, runs[0]!.config.seeds);
+    assert.throws(
+      () => remedyRuns(seeded(3), defaultValues(spec)),
+      /5 runs asked for; a page trains at most 4/
+    );
+  });
 });

@@ -80,5 +80,15 @@ describe("strategy controls", () => {
       "eps"
     ]);
     assert.deepEqual([rows.momentum!.hidden, rows.beta1!.hidden], [false, true]);
+    // Several kinds training at once: the options of any of them show.
+    hideUnusedControls(element as unknown as ParentNode, OPTIMIZERS, ["sgd", "adam"], ["momentum", "beta1"]);
+    assert.deepEqual([rows.momentum!.hidden, rows.beta1!.hidden], [true, false]);
+    hideUnusedControls(
+      element as unknown as ParentNode,
+      OPTIMIZERS,
+      ["momentum", "adam"],
+      ["momentum", "beta1"]
+    );
+    assert.deepEqual([rows.momentum!.hidden, rows.beta1!.hidden], [false, false]);
   });
 });
