@@ -7,7 +7,7 @@ import type {Param} from "./layer.js";
 import type {Network} from "./network.js";
 import {createOptimizer} from "./optimizers.js";
 import {seededRandom, shuffleInPlace} from "./random.js";
-import {decodeSnapshot, type SnapshotFrame} from "./snapshot.js";
+import {readBack} from "./snapshot.js";
 import {buildTrainingModel, stageEpochs} from "./stages.js";
 import {trainStep, type StepResult} from "./step.js";
 import type {DatasetBuffers, RunStatus, Snapshot, TrainConfig} from "./types.js";
@@ -20,14 +20,6 @@ export interface LoopEvents {
 export interface TrainingData {
   train: DatasetBuffers;
   test: DatasetBuffers;
-}
-
-/** Reads the packed parts of a snapshot back in one transfer; the caller still owns (and frees) the parts. */
-async function readBack(parts: tf.Tensor[], frame: SnapshotFrame): Promise<Snapshot> {
-  const packed = tf.tidy(() => tf.concat(parts.map((part) => tf.reshape(part, [-1]))));
-  const values = (await packed.data()) as Float32Array;
-  packed.dispose();
-  return decodeSnapshot(values, frame);
 }
 
 /** Keeps a clone of the initial weights of every probed layer (a new head's too); frees those no longer probed. */

@@ -1,3 +1,4 @@
+import * as tf from "@tensorflow/tfjs-core";
 import {ACTIVATION_BINS, GRAD_LOG10_BINS, PREACTIVATION_PERCENTILES, WEIGHT_BINS} from "./bins.js";
 import {PROBE_LENGTH, unpackLayerProbe, type ProbedLayer} from "./probes.js";
 import type {Metrics, RunStatus, Snapshot, StageInfo} from "./types.js";
@@ -64,4 +65,12 @@ export function decodeSnapshot(values: Float32Array, frame: SnapshotFrame): Snap
       : null,
     stage: frame.stage
   };
+}
+
+/** Reads the packed parts of a snapshot back in one transfer; the caller still owns (and frees) the parts. */
+export async function readBack(parts: tf.Tensor[], frame: SnapshotFrame): Promise<Snapshot> {
+  const packed = tf.tidy(() => tf.concat(parts.map((part) => tf.reshape(part, [-1]))));
+  const values = (await packed.data()) as Float32Array;
+  packed.dispose();
+  return decodeSnapshot(values, frame);
 }

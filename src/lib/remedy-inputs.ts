@@ -3,7 +3,13 @@
 // engine's registries. Preset buttons set several controls at once, as a reader would by hand.
 import * as Inputs from "@observablehq/inputs";
 import {nameEveryInput} from "./control-inputs.js";
-import {allControls, type ControlSpec, type RemedySpec, type RemedyValues} from "./remedy-spec.js";
+import {
+  allControls,
+  type ControlSpec,
+  type RemedyPreset,
+  type RemedySpec,
+  type RemedyValues
+} from "./remedy-spec.js";
 
 export interface RemedyInputs {
   element: HTMLElement;
@@ -36,10 +42,20 @@ export function createRemedyInputs(
   values: RemedyValues,
   doc: Document = document
 ): RemedyInputs {
+  return createControlRows(allControls(spec), values, spec.presets ?? [], doc);
+}
+
+/** The rows of `controls` (input and help line each) showing `values`, after a bar of `presets` if any. */
+export function createControlRows(
+  controls: Record<string, ControlSpec>,
+  values: RemedyValues,
+  presets: readonly RemedyPreset[] = [],
+  doc: Document = document
+): RemedyInputs {
   const element = doc.createElement("div");
   element.className = "remedy-controls";
   const inputs: RemedyInputs["inputs"] = {};
-  for (const [key, control] of Object.entries(allControls(spec))) {
+  for (const [key, control] of Object.entries(controls)) {
     const el = nameEveryInput(input(control, values[key]));
     const help = doc.createElement("p");
     help.className = "help";
@@ -58,12 +74,12 @@ export function createRemedyInputs(
     for (const [key, value] of Object.entries(next)) if (inputs[key]) inputs[key]!.value = value;
     element.dispatchEvent(new Event("input", {bubbles: true}));
   };
-  if (spec.presets?.length) {
+  if (presets.length) {
     const bar = doc.createElement("div");
     bar.className = "presets";
     bar.setAttribute("role", "group");
     bar.setAttribute("aria-label", "Presets");
-    for (const preset of spec.presets) {
+    for (const preset of presets) {
       const button = bar.appendChild(doc.createElement("button"));
       button.type = "button";
       button.textContent = preset.label;

@@ -89,8 +89,16 @@ const significant = (x: number) => Number(x.toPrecision(3));
  * integers rounded, everything clamped into its range. The URL, the configs and the labels all use these.
  */
 export function normalizeValues(spec: RemedySpec, raw: RemedyValues): RemedyValues {
+  return normalizeControlValues(allControls(spec), raw);
+}
+
+/** normalizeValues for any set of controls (the explorer's). */
+export function normalizeControlValues(
+  controls: Record<string, ControlSpec>,
+  raw: RemedyValues
+): RemedyValues {
   const out: RemedyValues = {};
-  for (const [key, control] of Object.entries(allControls(spec))) {
+  for (const [key, control] of Object.entries(controls)) {
     const value = raw[key] ?? control.value;
     const {param} = control;
     if (param.kind === "choice") {
