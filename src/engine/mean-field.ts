@@ -103,7 +103,9 @@ export interface InputStatistics {
 
 /**
  * Per hidden layer (input side first) of a network of `depth` hidden layers of `width` units.
- * Forward: q_1 = σ_w² E[x²] + σ_b², q_{l+1} = σ_w² E[φ(√q_l z)²] + σ_b².
+ * Forward: q_1 = σ_w,1² E[x²] + σ_b,1², q_{l+1} = σ_w² E[φ(√q_l z)²] + σ_b², where `first` (σ_w,1², σ_b,1²) is
+ * the first layer's, whose fan-in is the input's size: for N(0, std²) weights σ_w,1² = 784·std² against
+ * 128·std² in the hidden layers; by default `init`, which is right for schemes scaled by the fan-in.
  * Backward: with δ_l = ∂L/∂z_l, δ_l = φ′(z_l) ⊙ W_{l+1}ᵀ δ_{l+1}, so E[δ_l²] = χ(q_l) E[δ_{l+1}²].
  * ∂L/∂W_l = δ_l h_{l−1}ᵀ, so ‖∂L/∂W_l‖² ≈ width · fanIn_l · E[δ_l²] · E[h_{l−1}²], and relative to the last hidden
  * layer L: ½ log10 Π_{k=l}^{L−1} χ(q_k) + ½ log10 (fanIn_l E[h_{l−1}²] / (fanIn_L E[h_{L−1}²])).
@@ -113,13 +115,18 @@ export function predictLayers(
   init: Initialisation,
   depth: number,
   width: number,
-  input: InputStatistics
+  input: InputStatistics,
+  first: Initialisation = init
 ): LayerPrediction[] {
   const q: number[] = [];
   // Mean square of each layer's input, times its fan-in: the h_{l−1} factor of ‖∂L/∂W_l‖².
   const inputEnergy: number[] = [input.meanSquare * input.size];
   for (let l = 0; l < depth; l++) {
-    q.push(init.sigmaW2 * (l === 0 ? input.meanSquare : inputEnergy[l]! / width) + init.sigmaB2);
+    q.push(
+      l === 0
+        ? first.sigmaW2 * input.meanSquare + first.sigmaB2
+        : init.sigmaW2 * (inputEnergy[l]! / width) + init.sigmaB2
+    );
     inputEnergy.push(width * gaussianMean((x) => phi.f(x) ** 2, q[l]!));
   }
   const chi = q.map((ql) => gradientFactor(phi, init, ql));

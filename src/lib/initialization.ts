@@ -4,6 +4,7 @@ import {createActivation} from "../engine/activations.js";
 import {INIT_SCHEMES} from "../engine/init.js";
 import {initialisationOf, meanField, predictLayers, type Initialisation} from "../engine/mean-field.js";
 import type {MeanFieldSummary, LayerPrediction} from "../engine/mean-field.js";
+import {INPUT_SIZE} from "../engine/model.js";
 import {kindsOf} from "../engine/options.js";
 import type {InitConfig, InitKind, Snapshot, TrainConfig} from "../engine/types.js";
 import type {RemedySpec, RemedyValues} from "./remedy-spec.js";
@@ -74,12 +75,11 @@ export const INITIALIZATION_SPEC: RemedySpec = {
 export const FASHION_MEAN_SQUARE = 0.21;
 
 /**
- * σ_w² (fan-in × weight variance) and σ_b² of a hidden layer of `width` inputs and outputs under `init`,
- * for an activation whose He gain is `gain`. Var W: normal std², uniform bound²/3, Xavier gain²·2/(n + m),
- * He (scale·gain)²/n, orthogonal gain²/n (a square orthogonal matrix's entries have variance 1/n).
+ * σ_w² (fan-in n × weight variance) and σ_b² of a layer of n inputs and m outputs under `init`, for an
+ * activation whose He gain is `gain`. Var W: normal std², uniform bound²/3, Xavier gain²·2/(n + m), He
+ * (scale·gain)²/n, orthogonal gain²/max(n, m) (a matrix with orthonormal rows or columns of length max(n, m)).
  */
-export function hiddenInitialisation(init: InitConfig, width: number, gain: number): Initialisation {
-  const n = width;
+export function layerInitialisation(init: InitConfig, n: number, m: number, gain: number): Initialisation {
   switch (init.kind) {
     case "pytorch-default":
     case "normal":
@@ -88,14 +88,18 @@ export function hiddenInitialisation(init: InitConfig, width: number, gain: numb
       return {sigmaW2: (n * init.bound ** 2) / 3, sigmaB2: 0};
     case "xavier-normal":
     case "xavier-uniform":
-      return {sigmaW2: (n * init.gain ** 2 * 2) / (n + n), sigmaB2: 0};
+      return {sigmaW2: (n * init.gain ** 2 * 2) / (n + m), sigmaB2: 0};
     case "he-normal":
     case "he-uniform":
       return {sigmaW2: (init.scale * gain) ** 2, sigmaB2: 0};
     case "orthogonal":
-      return {sigmaW2: init.gain ** 2, sigmaB2: 0};
+      return {sigmaW2: (n * init.gain ** 2) / Math.max(n, m), sigmaB2: 0};
   }
 }
+
+/** layerInitialisation of a hidden layer of `width` inputs and outputs. */
+export const hiddenInitialisation = (init: InitConfig, width: number, gain: number): Initialisation =>
+  layerInitialisation(init, width, width, gain);
 
 export interface InitTheory {
   init: Initialisation;
@@ -109,10 +113,9 @@ export function initTheory(config: TrainConfig): InitTheory | null {
   if (!activation.scalar) return null;
   const init = hiddenInitialisation(config.init, config.width, activation.gain);
   const summary = meanField(activation.scalar, init);
-  const layers = predictLayers(activation.scalar, init, config.depth, config.width, {
-    meanSquare: FASHION_MEAN_SQUARE,
-    size: 784
-  });
+  const input = {meanSquare: FASHION_MEAN_SQUARE, size: INPUT_SIZE};
+  const first = layerInitialisation(config.init, INPUT_SIZE, config.width, activation.gain);
+  const layers = predictLayers(activation.scalar, init, config.depth, config.width, input, first);
   return {init, summary, layers};
 }
 

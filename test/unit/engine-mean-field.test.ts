@@ -103,3 +103,17 @@ describe("predictLayers against the committed baseline at step 0", () => {
     close(predicted[5]!.log10RelativeGradient, -0.85, 0.05, "hidden 6 vs 7");
   });
 });
+
+describe("predictLayers with a first layer of its own", () => {
+  it("starts from the first layer's σ_w² and σ_b² (784 inputs), then the hidden layers' own", () => {
+    const input = {meanSquare: 0.21, size: 784};
+    const hidden = initialisationOf({kind: "normal", std: 1}, 128);
+    const first = initialisationOf({kind: "normal", std: 1}, 784);
+    const [one, two] = predictLayers(sigmoid, hidden, 3, 128, input, first);
+    close(one!.q, 784 * 0.21, 1e-9, "q₁ = 784 · std² · E[x²]");
+    const h2 = gaussianMean((x) => sigmoid.f(x) ** 2, one!.q);
+    close(two!.q, 128 * h2, 1e-9, "q₂ = 128 · std² · E[σ(z₁)²]");
+    // Without `first`, the hidden layers' σ_w² is used for the first layer too (right for PyTorch's default).
+    close(predictLayers(sigmoid, hidden, 3, 128, input)[0]!.q, 128 * 0.21, 1e-9, "default");
+  });
+});

@@ -6,6 +6,7 @@ import {BASELINE_CONFIG} from "../../src/engine/config.js";
 import type {InitConfig, Snapshot} from "../../src/engine/types.js";
 import {
   hiddenInitialisation,
+  layerInitialisation,
   initFromValues,
   initLabel,
   initTheory,
@@ -36,6 +37,15 @@ describe("init schemes on the page", () => {
     close(w({kind: "he-uniform", scale: 1}, Math.SQRT2), 2, 1e-12, "he with ReLU's gain");
     close(w({kind: "orthogonal", gain: 0.5}), 0.25, 1e-12, "orthogonal");
     close(w({kind: "pytorch-default"}), 1 / 3, 1e-12, "PyTorch default");
+  });
+
+  it("gives the first layer (784 inputs, 128 outputs) its own σ_w²", () => {
+    const w = (init: InitConfig, n = 784, m = 128) => layerInitialisation(init, n, m, 1).sigmaW2;
+    close(w({kind: "normal", std: 1}), 784, 1e-9, "normal: 784 · std²");
+    close(w({kind: "xavier-normal", gain: 1}), (784 * 2) / (784 + 128), 1e-12, "xavier");
+    close(w({kind: "orthogonal", gain: 1}), 1, 1e-12, "orthogonal rows of length 784");
+    close(w({kind: "orthogonal", gain: 1}, 128, 784), 128 / 784, 1e-12, "orthogonal columns of length 784");
+    close(w({kind: "pytorch-default"}), 1 / 3, 1e-12, "PyTorch default is scaled by the fan-in");
   });
 });
 
