@@ -65,3 +65,7 @@ export {
 export type {DerivativeProductsOptions, SnapshotSeries} from "./derivative-products.js";
 // gradientProfile's `predicted` option takes predicted norms per layer: predictedGradientNorms(predictLayers(…),
 // snapshot) from src/engine/mean-field-profile.ts (tensor-free) gives the mean-field line.
+// networkDiagram(net: {depth, width?, skips, activation?, normalization?}, {width, inputSize?, outputSize?}): the
+// layers left to right and one identity path per declared skip (a TrainConfig can be passed as it is).
+export {networkDiagram} from "./network-diagram.js";
+export type {NetworkDiagramOptions, NetworkShape} from "./network-diagram.js";

@@ -85,6 +85,11 @@ const CASES: [string, () => SVGSVGElement, () => SVGSVGElement][] = [
     "imageGrid",
     () => charts.imageGrid([{className: "Bag", images: [new Array(784).fill(0)]}], {width}),
     () => charts.imageGrid([], {width})
+  ],
+  [
+    "networkDiagram",
+    () => charts.networkDiagram({depth: 7, width: 128, skips: [{from: 1, to: 3}]}, {width}),
+    () => charts.networkDiagram({depth: 0, skips: []}, {width})
   ]
 ];
 
