@@ -2,7 +2,7 @@
 // input) and after it (what the optimizer receives), one arrow per layer and run, on the gradient profile's fixed
 // log axis. Block normalization lifts every layer to about 1; the study's variant, which also drops the 1/batch
 // factor, lifts them to 10¹–10³, past the axis's end (drawn at the edge, its value in the text alternative).
-// A run without normalization (the baseline) has one gradient: a single dot per layer.
+// A run without normalization (the baseline) has one gradient: a square per layer.
 import type {LayerProbe, Snapshot} from "../src/engine/types.js";
 import {logLayerAxes} from "./axes.js";
 import {chartWidth, frame, labelWidth, noData, positive, sci} from "./common.js";
@@ -104,24 +104,35 @@ export function normalizedGradients(
       .attr("stroke-width", 1.5)
       .attr("stroke-dasharray", style.dash)
       .attr("marker-end", `url(#${arrowId(run.r)})`);
-    const mark = (cls: string, value: (d: (typeof points)[number]) => number, hollow: boolean) =>
+    const normalized = points.filter((d) => d.normalized);
+    const mark = (cls: "before" | "after", hollow: boolean) =>
       g
         .selectAll(`circle.${cls}`)
-        .data(points.filter((d) => (cls === "before" ? d.normalized : true) && positive(value(d))))
+        .data(normalized.filter((d) => positive(d[cls])))
         .join("circle")
         .attr("class", cls)
-        .attr("cx", (d) => x(value(d)))
+        .attr("cx", (d) => x(d[cls]))
         .attr("cy", (d) => yOf(d.j))
         .attr("r", 4)
         .attr("fill", hollow ? "var(--theme-background)" : style.color)
         .attr("stroke", style.color)
         .attr("stroke-width", 1.5)
         .append("title")
-        .text(
-          (d) => `${run.label}, ${names[d.j]}: ${cls === "before" ? "before" : "after"} ${sci(value(d))}`
-        );
-    mark("before", (d) => d.before, true);
-    mark("after", (d) => d.after, false);
+        .text((d) => `${run.label}, ${names[d.j]}: ${cls} normalization ${sci(d[cls])}`);
+    mark("before", true);
+    mark("after", false);
+    // Not normalized: the layer's one gradient, a square, so it cannot pass for another run's "after".
+    g.selectAll("rect.plain")
+      .data(points.filter((d) => !d.normalized))
+      .join("rect")
+      .attr("class", "plain")
+      .attr("x", (d) => x(d.before) - 4)
+      .attr("y", (d) => yOf(d.j) - 4)
+      .attr("width", 8)
+      .attr("height", 8)
+      .attr("fill", style.color)
+      .append("title")
+      .text((d) => `${run.label}, ${names[d.j]}: not normalized ${sci(d.before)}`);
   });
   drawSwatchRows(svg, margin.left, 10, rows);
   svg
@@ -131,6 +142,6 @@ export function normalizedGradients(
     .attr("y", 14 + LEGEND_ROW * rows.length)
     .attr("fill", "currentColor")
     .attr("font-size", 11)
-    .text("○ before normalization → ● after (a lone ● : not normalized)");
+    .text("○ before normalization → ● after; ■ not normalized");
   return svg.node()!;
 }

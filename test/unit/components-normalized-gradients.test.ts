@@ -42,10 +42,10 @@ test("normalized gradients draw each layer's before (hollow) and after (filled) 
   assert.ok(num(before[0]!, "cx") < after[0]! - 100, "layer 1's before sits far left of its after");
   // The study's 300 lies beyond the axis's 10¹: clamped to the right edge (width − margin.right).
   assert.ok(all(svg, ".run-1 circle.after").every((c) => Math.abs(num(c, "cx") - 540) < 1e-9));
-  // The baseline has no normalization: one filled dot per layer, no before, no arrow.
-  assert.equal(all(svg, ".run-2 circle.before").length, 0);
+  // The baseline has no normalization: one square per layer, no before, no after, no arrow.
+  assert.equal(all(svg, ".run-2 circle").length, 0);
   assert.equal(all(svg, ".run-2 line.shift").length, 0);
-  assert.equal(all(svg, ".run-2 circle.after").length, layers);
+  assert.equal(all(svg, ".run-2 rect.plain").length, layers);
   assert.deepEqual(texts(svg, ".legend text"), ["Block", "Study's", "Baseline"]);
 });
 
