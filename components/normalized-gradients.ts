@@ -65,7 +65,7 @@ export function normalizedGradients(
     names,
     margin,
     {width, height: h},
-    "‖∂L/∂W‖ (log), ○ before → ● after normalization"
+    "‖∂L/∂W‖ (log) →"
   );
   // Each run has its own line inside a layer's band, in legend order from the top.
   const offset = (r: number) => (drawn.length < 2 ? 0 : (r / (drawn.length - 1) - 0.5) * y.bandwidth() * 1.6);
@@ -142,6 +142,6 @@ export function normalizedGradients(
     .attr("y", 14 + LEGEND_ROW * rows.length)
     .attr("fill", "currentColor")
     .attr("font-size", 11)
-    .text("○ before normalization → ● after; ■ not normalized");
+    .text("○ before → ● after; ■ not normalized");
   return svg.node()!;
 }

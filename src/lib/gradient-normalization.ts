@@ -57,11 +57,14 @@ export const GRADIENT_NORMALIZATION_SPEC: RemedySpec = {
   remedyLabel: (values) => runLabel(values.variant as GradientNormVariant, SEED_ORDER[0]),
   baselineLabel: `Baseline, seed ${SEED_ORDER[0]}`,
   controls: {
-    variant: kindControl(VARIANTS, {
-      label: "Variant",
-      help: "The study's identity layers that standardize the gradient after each sigmoid, or each layer's step scaled to norm 1.",
-      value: "study"
-    }),
+    variant: {
+      ...kindControl(VARIANTS, {
+        label: "Variant",
+        help: "The study's identity layers that standardize the gradient after each sigmoid, or each layer's step scaled to norm 1.",
+        value: "study"
+      }),
+      format: (kind) => SHORT_LABEL[kind as GradientNormVariant] ?? kind
+    },
     eps: optionControl(GRADIENT_NORMS.study.options.eps, {
       help: "The study's: added to the gradient's standard deviation before dividing by it.",
       value: STUDY_EPS,

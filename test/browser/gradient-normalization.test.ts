@@ -93,7 +93,7 @@ test(
         /Ignored \?variant=clip: it must be one of study, block/,
         /Ignored \?seeds=5: it must be one of 1, 2, 3/
       ],
-      fallback: "Normalize backward (the study's)"
+      fallback: "Study's gradient norm"
     });
     if (
       !(await page.locator(".control-eps").isVisible()) ||
