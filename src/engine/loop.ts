@@ -70,7 +70,8 @@ export async function trainingLoop(
       const layers = network.probes.map((probe) => ({
         name: probe.name,
         hasActivation: probe.activation !== null,
-        trainable: probe.dense.weight.trainable
+        trainable: probe.dense.weight.trainable,
+        gradientNormalized: config.gradientNorm.kind !== "none"
       }));
       const frame = (kind: Snapshot["kind"], count: number, epochEnd: boolean, stageEnd: boolean) => ({
         kind,

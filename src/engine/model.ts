@@ -98,7 +98,8 @@ export function wireNetwork(
     activation: {layer: unit.activation, fn: unit.fn}
   }));
   probes.push({name: head.name, dense: head, activation: null});
-  return new Network(wiring, probes, "logits");
+  const rewriters = units.flatMap((unit) => (unit.gradientNorm ? [unit.gradientNorm] : []));
+  return new Network(wiring, probes, "logits", rewriters);
 }
 
 /** Frees every param and buffer of the units. */

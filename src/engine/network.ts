@@ -30,8 +30,12 @@ export interface ForwardPass {
   logits: tf.Tensor2D;
   /** Input and output of every layer a probe point names as its activation. */
   traces: ReadonlyMap<Layer, {x: tf.Tensor2D; y: tf.Tensor2D}>;
-  /** ∂L/∂logits → ∂L/∂p for every trainable param (frozen params are absent: never computed). */
-  backward(dLogits: tf.Tensor2D): Map<Param, tf.Tensor>;
+  /**
+   * ∂L/∂logits → ∂L/∂p for every trainable param (frozen params are absent: never computed). With `plain`, the
+   * network's gradient rewriters are passed through as the identities they are in the forward pass, so the result
+   * is the true gradient of the loss (a probe of what the rewriting changed; the pass can run twice).
+   */
+  backward(dLogits: tf.Tensor2D, options?: {plain?: boolean}): Map<Param, tf.Tensor>;
 }
 
 /** A network as declared wiring over layers it does not own (the model that built it frees them). */
@@ -44,7 +48,12 @@ export class Network {
   constructor(
     readonly wiring: readonly WiringNode[],
     readonly probes: readonly ProbePoint[],
-    readonly output: string
+    readonly output: string,
+    /**
+     * Layers that are identities forward and rewrite the gradient backward (the study's gradient normalization),
+     * declared by the model builder.
+     */
+    readonly gradientRewriters: readonly Layer[] = []
   ) {
     this.layers = wiring.flatMap((node) => (node.kind === "layer" ? [node.layer] : []));
     this.params = this.layers.flatMap((layer) => layer.params);
@@ -89,11 +98,16 @@ export class Network {
         backwards.push(null);
       }
     }
-    const backward = (dLogits: tf.Tensor2D) => this.backward(backwards, dLogits);
+    const backward = (dLogits: tf.Tensor2D, options: {plain?: boolean} = {}) =>
+      this.backward(backwards, dLogits, options.plain ? new Set(this.gradientRewriters) : new Set());
     return {logits: values.get(this.output)!, traces, backward};
   }
 
-  private backward(backwards: readonly (Backward | null)[], dLogits: tf.Tensor2D): Map<Param, tf.Tensor> {
+  private backward(
+    backwards: readonly (Backward | null)[],
+    dLogits: tf.Tensor2D,
+    passThrough: ReadonlySet<Layer>
+  ): Map<Param, tf.Tensor> {
     const below = this.trainableBelow();
     const dValues = new Map<string, tf.Tensor2D>([[this.output, dLogits]]);
     // A value read by two nodes (the input of a residual block) receives the sum of both gradients.
@@ -111,6 +125,10 @@ export class Network {
         continue;
       }
       const needInput = below.get(node.input)!;
+      if (passThrough.has(node.layer)) {
+        if (needInput) accumulate(node.input, dy);
+        continue;
+      }
       if (!needInput && !node.layer.params.some((p) => p.trainable)) continue;
       const {dx, grads: layerGrads} = backwards[i]!(dy, needInput);
       node.layer.params.forEach((param, p) => {

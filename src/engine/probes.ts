@@ -7,10 +7,13 @@ import type {LayerProbe} from "./types.js";
 
 /**
  * Per layer: gradNorm, weightNorm, relativeChange, updateRatio, activation mean, std, saturation; then the
- * weight and gradient histograms; then the activation probes (activation-probes.ts; zeros for the output layer).
+ * weight and gradient histograms; then the activation probes (activation-probes.ts; zeros for the output layer);
+ * then the weight gradient's norm before and after gradient normalization (zeros without it).
  */
 const SCALARS = 7;
-export const PROBE_LENGTH = SCALARS + WEIGHT_BINS.count + GRAD_LOG10_BINS.count + ACTIVATION_PROBE_LENGTH;
+const NORMALIZED_GRADIENT = 2;
+const NORMALIZED_AT = SCALARS + WEIGHT_BINS.count + GRAD_LOG10_BINS.count + ACTIVATION_PROBE_LENGTH;
+export const PROBE_LENGTH = NORMALIZED_AT + NORMALIZED_GRADIENT;
 
 export interface LayerProbeInputs {
   weights: tf.Tensor;
@@ -20,6 +23,11 @@ export interface LayerProbeInputs {
   weightsBeforeStep: tf.Tensor;
   /** The activation that follows this layer: its input z and output h on the batch; null for the output layer. */
   activation: {z: tf.Tensor2D; h: tf.Tensor2D; fn: Activation} | null;
+  /**
+   * With gradient normalization: the weight gradient of plain backpropagation (the true ∂L/∂W) and the one the
+   * optimizer receives; null without it, and either is null while the layer is frozen.
+   */
+  normalizedGradient?: {before: tf.Tensor | null; after: tf.Tensor | null} | null;
 }
 
 /**
@@ -42,7 +50,7 @@ function relativeDistance(a: tf.Tensor, b: tf.Tensor): tf.Scalar {
 
 /** All probes of one layer packed into a vector of PROBE_LENGTH, so a snapshot needs one readback. */
 export function packLayerProbe(inputs: LayerProbeInputs): tf.Tensor1D {
-  const {weights, weightGradient, activation} = inputs;
+  const {weights, weightGradient, activation, normalizedGradient} = inputs;
   const zero = tf.scalar(0);
   const moments = activation ? tf.moments(activation.h) : null;
   const scalars = tf.stack([
@@ -54,13 +62,17 @@ export function packLayerProbe(inputs: LayerProbeInputs): tf.Tensor1D {
     moments ? tf.sqrt(moments.variance) : zero,
     activation ? activation.fn.saturation(activation.z, activation.h) : zero
   ]) as tf.Tensor1D;
+  const normalizedNorms = tf.stack(
+    [normalizedGradient?.before, normalizedGradient?.after].map((g) => (g ? tf.norm(g) : zero))
+  ) as tf.Tensor1D;
   return tf.concat([
     scalars,
     histogram(weights, WEIGHT_BINS),
     weightGradient ? histogram(log10Abs(weightGradient), GRAD_LOG10_BINS) : tf.zeros([GRAD_LOG10_BINS.count]),
     activation
       ? packActivationProbes(activation.z, activation.h, activation.fn)
-      : tf.zeros([ACTIVATION_PROBE_LENGTH])
+      : tf.zeros([ACTIVATION_PROBE_LENGTH]),
+    normalizedNorms
   ]);
 }
 
@@ -69,11 +81,13 @@ export interface ProbedLayer {
   name: string;
   hasActivation: boolean;
   trainable: boolean;
+  /** The run normalizes gradients: its probes carry normalizedGradient (absent in runs without it). */
+  gradientNormalized?: boolean;
 }
 
 /** Reads one layer's probes back out of the packed vector (inverse of packLayerProbe). */
 export function unpackLayerProbe(values: Float32Array, offset: number, layer: ProbedLayer): LayerProbe {
-  const {name, hasActivation, trainable} = layer;
+  const {name, hasActivation, trainable, gradientNormalized} = layer;
   const at = (i: number) => values[offset + i]!;
   const weightStart = offset + SCALARS;
   const gradStart = weightStart + WEIGHT_BINS.count;
@@ -100,6 +114,9 @@ export function unpackLayerProbe(values: Float32Array, offset: number, layer: Pr
         }
       : null,
     weightHistogram: Array.from(values.subarray(weightStart, gradStart)),
-    gradHistogram: Array.from(values.subarray(gradStart, gradStart + GRAD_LOG10_BINS.count))
+    gradHistogram: Array.from(values.subarray(gradStart, gradStart + GRAD_LOG10_BINS.count)),
+    ...(gradientNormalized
+      ? {normalizedGradient: {before: at(NORMALIZED_AT), after: at(NORMALIZED_AT + 1)}}
+      : {})
   };
 }

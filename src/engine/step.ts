@@ -35,12 +35,16 @@ export interface StepResult {
   after: tf.Tensor1D | null;
 }
 
+/** The gradients before and after gradient normalization, for the probes; null without it. */
+type NormalizedGrads = {before: ReadonlyMap<Param, tf.Tensor>; after: ReadonlyMap<Param, tf.Tensor>} | null;
+
 function packProbes(
   network: Network,
   pass: ForwardPass,
   grads: ReadonlyMap<Param, tf.Tensor>,
   initial: ReadonlyMap<Param, tf.Tensor>,
-  before: ReadonlyMap<Param, tf.Tensor> | null
+  before: ReadonlyMap<Param, tf.Tensor> | null,
+  normalized: NormalizedGrads
 ): tf.Tensor1D {
   return tf.concat(
     network.probes.map((probe) => {
@@ -51,7 +55,11 @@ function packProbes(
         weightGradient: grads.get(weight) ?? null,
         initialWeights: initial.get(weight)!,
         weightsBeforeStep: before?.get(weight) ?? weight.value,
-        activation: trace && {z: trace.x, h: trace.y, fn: probe.activation!.fn}
+        activation: trace && {z: trace.x, h: trace.y, fn: probe.activation!.fn},
+        normalizedGradient: normalized && {
+          before: normalized.before.get(weight) ?? null,
+          after: normalized.after.get(weight) ?? null
+        }
       });
     })
   );
@@ -76,17 +84,27 @@ export function trainStep(
     const raw = pass.backward(dLogits);
     const initial = options.initialWeights;
     const totals = tf.stack([lossSum, correct]) as tf.Tensor1D;
-    const before = options.probeBefore ? packProbes(network, pass, raw, initial, null) : null;
+    const grads = transform ? transform(network, raw) : raw;
+    // Gradient normalization's probe: the study's variant rewrites `raw` itself, so its "before" is a second,
+    // plain backward pass (probed steps only); the block variant's "before" is `raw`.
+    const probing = options.probeBefore || options.probeAfter;
+    const normalized: NormalizedGrads = !probing
+      ? null
+      : network.gradientRewriters.length > 0
+        ? {before: pass.backward(dLogits, {plain: true}), after: raw}
+        : transform
+          ? {before: raw, after: grads}
+          : null;
+    const before = options.probeBefore ? packProbes(network, pass, raw, initial, null, normalized) : null;
     // A clone shares the pre-update buffer; assign() gives the variable a new one, so this stays W_{t−1}.
     const previous = options.probeAfter
       ? new Map(network.probes.map((p) => [p.dense.weight, tf.clone(p.dense.weight.value)]))
       : null;
     if (options.update) {
-      const grads = transform ? transform(network, raw) : raw;
       optimizer.apply([...grads].map(([param, grad]) => ({param, grad})));
     }
     // Probes report the raw gradient ∂L/∂W, what backpropagation delivers before any transform.
-    const after = previous ? packProbes(network, pass, raw, initial, previous) : null;
+    const after = previous ? packProbes(network, pass, raw, initial, previous, normalized) : null;
     return {totals, before, after} as unknown as tf.TensorContainerObject;
   }) as unknown as StepResult;
 }

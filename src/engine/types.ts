@@ -173,6 +173,13 @@ export interface LayerProbe {
   weightHistogram: number[];
   /** Counts of log10 |∂L/∂W| on GRAD_LOG_BINS; exact zeros and tinier values fall into the first bin. */
   gradHistogram: number[];
+  /**
+   * Runs with gradient normalization only (and absent in runs recorded before this probe): ‖∂W‖ before, the true
+   * gradient plain backpropagation gives, and after, what the optimizer receives. For the study's variant `after`
+   * equals gradNorm (its backward pass rewrites the gradient) and `before` comes from a second, plain backward pass
+   * on probed steps; for the block variant `before` equals gradNorm and `after` is ‖∂W‖ / (‖(∂W, ∂b)‖ + ε).
+   */
+  normalizedGradient?: {before: number; after: number};
 }
 
 export interface Metrics {

@@ -2,6 +2,7 @@
 // axe-core violation in the light or the dark theme, and a layout that fits the width. The page list comes from
 // dist/, so a new page is checked without editing this file.
 import {axeFindings, failingFindings} from "./axe.js";
+import {REMEDY_PAGES} from "../../src/lib/remedy-map.js";
 import {checkPage, sitePages, test} from "./harness.js";
 import {layoutProblems, waitUntilSettled} from "./layout.js";
 
@@ -11,14 +12,11 @@ const THEMES = ["light", "dark"] as const;
 /** The problem page trains its default run at load (about a minute on 2 busy cores) before it settles. */
 const SETTLE_TIMEOUT_MS = 150_000;
 /**
- * Remedy pages whose default live comparison runs for minutes (to pass the remedy's plateau) are checked after a
- * short one: the same cards and charts, settled within the timeout.
+ * Remedy pages (the site's map, in the study's order) are checked after a short live comparison rather than their
+ * default, which runs for minutes to pass the remedy's plateau: the same cards and charts, settled in time.
  */
 const SHORT_RUN: Record<string, string> = Object.fromEntries(
-  ["/activations", "/optimizers", "/normalization", "/skip-connections"].map((path) => [
-    path,
-    "?train=2000&epochs=2"
-  ])
+  REMEDY_PAGES.map((page) => [page.path, "?train=2000&epochs=2"])
 );
 
 for (const path of sitePages()) {
