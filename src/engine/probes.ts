@@ -63,7 +63,7 @@ export function packLayerProbe(inputs: LayerProbeInputs): tf.Tensor1D {
     activation ? activation.fn.saturation(activation.z, activation.h) : zero
   ]) as tf.Tensor1D;
   const normalizedNorms = tf.stack(
-    [normalizedGradient?.before, normalizedGradient?.after].map((g) => (g ? tf.norm(g) : zero))
+    [normalizedGradient?.before, normalizedGradient?.after].map((g) => (g ? euclideanNorm(g) : zero))
   ) as tf.Tensor1D;
   return tf.concat([
     scalars,
