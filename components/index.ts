@@ -65,3 +65,7 @@ export {
 export type {DerivativeProductsOptions, SnapshotSeries} from "./derivative-products.js";
 // gradientProfile's `predicted` option takes predicted norms per layer: predictedGradientNorms(predictLayers(…),
 // snapshot) from src/engine/mean-field-profile.ts (tensor-free) gives the mean-field line.
+// stageTimeline(runs: {label, stages, accuracy?}[], {width, blockSizes, current?}): layer-wise training's stages
+// drawn from the declared stage table (flame: trains, snowflake: frozen), a head and accuracy row per run.
+export {stageTimeline} from "./stage-timeline.js";
+export type {StageTimelineOptions, StageTimelineRun} from "./stage-timeline.js";
