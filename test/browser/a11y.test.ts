@@ -15,7 +15,10 @@ const SETTLE_TIMEOUT_MS = 150_000;
  * short one: the same cards and charts, settled within the timeout.
  */
 const SHORT_RUN: Record<string, string> = Object.fromEntries(
-  ["/activations", "/optimizers", "/normalization"].map((path) => [path, "?train=2000&epochs=2"])
+  ["/activations", "/optimizers", "/normalization", "/layerwise"].map((path) => [
+    path,
+    "?train=2000&epochs=2"
+  ])
 );
 
 for (const path of sitePages()) {
