@@ -170,7 +170,7 @@ export function stageTimeline(
 
   drawRuns(svg, runs, x, runY);
   drawBlocks(svg, stages, blocks, x, blockY);
-  legend(svg, margin.left, height - LEGEND + 12, width - margin.left);
+  legend(svg, 8, height - LEGEND + 12, width - 16);
   return svg.node()!;
 }
 
@@ -202,7 +202,12 @@ function drawRuns(
         .attr("class", "accuracy")
         .attr("x", 11)
         .attr("dy", "0.32em")
-        .text(accuracy === null || accuracy === undefined ? "" : pctText(accuracy, digits));
+        // Narrow cells drop the % sign (the legend says what the numbers are) so neighbours do not touch.
+        .text(
+          accuracy === null || accuracy === undefined
+            ? ""
+            : pctText(accuracy, digits).slice(0, digits ? undefined : -1)
+        );
     });
   });
 }
@@ -271,7 +276,7 @@ function legend(svg: Svg, left: number, top: number, width: number): void {
           .attr("fill", BACKGROUND)
           .attr("stroke", MUTED)
     ],
-    ["% = test accuracy at the stage's end", () => {}]
+    ["numbers: test accuracy (%) at each stage's end", () => {}]
   ];
   let dx = 0;
   let dy = 0;
@@ -281,7 +286,7 @@ function legend(svg: Svg, left: number, top: number, width: number): void {
     const e = g.append("g").attr("transform", `translate(${dx + 6},${dy})`);
     draw(e);
     e.append("text")
-      .attr("x", text.startsWith("%") ? -6 : 10)
+      .attr("x", text.startsWith("numbers") ? -6 : 10)
       .attr("dy", "0.32em")
       .attr("fill", MUTED)
       .text(text);

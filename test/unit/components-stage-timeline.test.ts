@@ -84,7 +84,7 @@ test("stage timeline fits 300 px with short stage names and whole percentages", 
   const svg = draw(300);
   assert.equal(svg.getAttribute("width"), "300");
   assert.deepEqual(texts(svg, ".stages text"), ["1", "2", "3", "4", "5", "6"]);
-  assert.equal(texts(svg, '.run[data-run="0"] .accuracy')[0], "67%");
+  assert.equal(texts(svg, '.run[data-run="0"] .accuracy')[0], "67");
   assert.equal(blockLayers([2, 2, 2, 1], 3), "layer 7");
 });
 
