@@ -102,6 +102,12 @@ export function layersOf(snapshots: readonly Snapshot[]): LayerProbe[] {
   return snapshots.reduce<LayerProbe[]>((best, s) => (s.layers.length > best.length ? s.layers : best), []);
 }
 
+/** The row of the layer called `name` among `names` (a chart's rows); `fallback` for a name not among them. */
+export function rowOf(names: readonly string[], name: string, fallback: number): number {
+  const row = names.indexOf(name);
+  return row < 0 ? fallback : row;
+}
+
 /** Left margin that fits the longest layer name at ~6px per character of the 10px font. */
 export function labelWidth(names: readonly string[]): number {
   return Math.min(140, 12 + 6 * (d3.max(names, (n) => n.length) ?? 4));

@@ -10,6 +10,7 @@ import {
   frame,
   labelWidth,
   layersOf,
+  rowOf,
   noData,
   positive,
   pow10,
@@ -93,10 +94,11 @@ export function gradientHeatmap(
         .data(s.layers)
         .join("rect")
         .attr("class", "cell")
-        .attr("data-layer", (_, j) => j)
+        .attr("data-layer", (l, j) => rowOf(names, l.name, j))
         .attr("data-step", s.step)
         .attr("x", x(s.step))
-        .attr("y", (_, j) => y(j) ?? 0)
+        // Rows by layer name: a layer-wise run's snapshot has only its stage's layers, the head among them.
+        .attr("y", (l, j) => y(rowOf(names, l.name, j)) ?? 0)
         .attr("width", Math.max(0, x(ends[i]!) - x(s.step)))
         .attr("height", y.bandwidth())
         .attr("fill", (l) => (positive(l.gradNorm) ? color(Math.log10(l.gradNorm)) : NO_DATA_FILL))

@@ -11,6 +11,7 @@ import {
   frame,
   labelWidth,
   layersOf,
+  rowOf,
   noData,
   positive,
   sci,
@@ -103,7 +104,8 @@ export function gradientProfile(
   for (const {run, color, hollow, name} of series) {
     if (!run) continue;
     const g = svg.append("g").attr("class", hollow ? "compare" : "run");
-    const points = run.layers.map((l, j) => ({l, j}));
+    // Rows by layer name: a layer-wise run's snapshot has only its stage's layers, the head among them.
+    const points = run.layers.map((l, j) => ({l, j: rowOf(names, l.name, j)}));
     const line = d3
       .line<{l: {gradNorm: number}; j: number}>()
       .defined((d) => positive(d.l.gradNorm))

@@ -69,3 +69,7 @@ export type {DerivativeProductsOptions, SnapshotSeries} from "./derivative-produ
 // layers left to right and one identity path per declared skip (a TrainConfig can be passed as it is).
 export {networkDiagram} from "./network-diagram.js";
 export type {NetworkDiagramOptions, NetworkShape} from "./network-diagram.js";
+// stageTimeline(runs: {label, stages, accuracy?}[], {width, blockSizes, current?}): layer-wise training's stages
+// drawn from the declared stage table (flame: trains, snowflake: frozen), a head and accuracy row per run.
+export {stageTimeline} from "./stage-timeline.js";
+export type {StageTimelineOptions, StageTimelineRun} from "./stage-timeline.js";

@@ -26,7 +26,9 @@ export function weightChange(
   const layers = layersOf(runs);
   const n = layers.length;
   const last = runs.at(-1);
-  const change = (s: Snapshot | undefined, j: number) => s?.layers[j]?.relativeChange ?? NaN;
+  // By name: a layer-wise run's snapshot holds only its stage's layers (the head among them).
+  const change = (s: Snapshot | undefined, j: number) =>
+    s?.layers.find((l) => l.name === layers[j]!.name)?.relativeChange ?? NaN;
   const label =
     last && n
       ? `Relative weight change ‖W_t − W_0‖/‖W_0‖ at step ${last.step}: ${sci(change(last, n - 1))} at the output ` +

@@ -1,9 +1,11 @@
 // A remedy page's replay of one reference run of data/runs/: the record checked as the study-runs loader
 // checks it (study-runs.ts), then every snapshot kept in columns, its per-layer probes to four significant
-// digits and its histograms dropped, so a page draws the whole 100 epochs from a few tens of kilobytes.
+// digits and its histograms dropped, so a page draws the whole 100 epochs from a few tens of kilobytes. Layers are
+// matched by name: a layer-wise run's snapshots hold only the layers of their stage (its stage index is kept per
+// snapshot, the stage table is in its config).
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Snapshot} from "../src/engine/types.js";
+import type {LayerProbe, Snapshot} from "../src/engine/types.js";
 import {REPLAY_ACTIVATION, REPLAY_PROBES, type ReferenceReplay} from "../src/lib/study-types.js";
 import {STUDY_PROTOCOL, offProtocol} from "./study-aggregate.js";
 import {parseRunFile, round4, type RunFile} from "./study-runs.js";
@@ -19,10 +21,19 @@ export function replayOf({file, record}: RunFile): ReferenceReplay {
   if (reason) throw new Error(`data/runs/${file}: ${reason}`);
   const {experiment, snapshots} = record;
   const first = snapshots[0]!;
-  const layers = first.layers.map((l) => ({name: l.name, hidden: l.activation !== null}));
+  // The snapshot with the most layers names them all (a layer-wise run's last stage has every block).
+  const widest = snapshots.reduce((a, b) => (b.layers.length > a.layers.length ? b : a));
+  const layers = widest.layers.map((l) => ({name: l.name, hidden: l.activation !== null}));
+  const byName = snapshots.map((s) => new Map(s.layers.map((l) => [l.name, l])));
   const column = <T>(pick: (s: Snapshot) => T) => snapshots.map(pick);
-  const perLayer = (pick: (s: Snapshot, j: number) => number | null | undefined, only = layers) =>
-    only.map((_, j) => snapshots.map((s) => round4(pick(s, j))));
+  // null where the snapshot lacks the layer (not in its stage).
+  const perLayer = (pick: (l: LayerProbe) => number | null | undefined, only = layers) =>
+    only.map(({name}) =>
+      byName.map((probes) => {
+        const probe = probes.get(name);
+        return probe ? round4(pick(probe)) : null;
+      })
+    );
   const hidden = layers.filter((l) => l.hidden);
   return {
     preset: experiment.preset,
@@ -41,17 +52,15 @@ export function replayOf({file, record}: RunFile): ReferenceReplay {
       validationLoss: column((s) => round4(s.validation?.loss)),
       validationAccuracy: column((s) => round4(s.validation?.accuracy)),
       testLoss: column((s) => round4(s.test?.loss)),
-      testAccuracy: column((s) => round4(s.test?.accuracy))
+      testAccuracy: column((s) => round4(s.test?.accuracy)),
+      ...(record.config.layerwise && {stage: column((s) => s.stage?.index ?? 0)})
     },
     probes: Object.fromEntries(
       // A frozen layer has no gradient: null, which also tells the page the layer was frozen.
-      REPLAY_PROBES.map((p) => [
-        p,
-        perLayer((s, j) => (p === "gradNorm" && !s.layers[j]?.trainable ? null : s.layers[j]?.[p]))
-      ])
+      REPLAY_PROBES.map((p) => [p, perLayer((l) => (p === "gradNorm" && !l.trainable ? null : l[p]))])
     ) as ReferenceReplay["probes"],
     activation: Object.fromEntries(
-      REPLAY_ACTIVATION.map((a) => [a, perLayer((s, j) => s.layers[j]?.activation?.[a], hidden)])
+      REPLAY_ACTIVATION.map((a) => [a, perLayer((l) => l.activation?.[a], hidden)])
     ) as ReferenceReplay["activation"]
   };
 }

@@ -1,3 +1,4 @@
+import {blockUnits} from "./blocks.js";
 import type {Dense} from "./dense.js";
 import {buildHead, buildHiddenUnits, disposeUnits, wireNetwork, type HiddenUnit} from "./model.js";
 import type {Network} from "./network.js";
@@ -23,11 +24,7 @@ export function stageEpochs(config: Pick<TrainConfig, "epochs" | "layerwise">): 
   return config.layerwise ? config.layerwise.stages.map((stage) => stage.epochs) : [config.epochs];
 }
 
-/** Hidden units (1-based indices) of each block, from the block sizes. */
-export function blockUnits(blockSizes: readonly number[]): number[][] {
-  let next = 1;
-  return blockSizes.map((size) => Array.from({length: size}, () => next++));
-}
+export {blockUnits} from "./blocks.js";
 
 export function buildTrainingModel(config: TrainConfig): TrainingModel {
   const random = seededRandom(config.seeds.init);

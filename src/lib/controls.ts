@@ -3,7 +3,13 @@
 import {ACTIVATIONS} from "../engine/activations.js";
 import {BASELINE_CONFIG} from "../engine/config.js";
 import {kindsOf, withDefaults} from "../engine/options.js";
-import type {ActivationConfig, ActivationName, InitConfig, TrainConfig} from "../engine/types.js";
+import type {
+  ActivationConfig,
+  ActivationName,
+  InitConfig,
+  StageConfig,
+  TrainConfig
+} from "../engine/types.js";
 import {plannedSteps} from "./run-protocol.js";
 import {parseParams, type ParamSpec} from "./url-params.js";
 
@@ -82,13 +88,40 @@ export function initConfig(init: ControlValues["init"]): InitConfig {
 /** About this many snapshots per run: enough heatmap columns to see the trend, few enough to stay cheap. */
 const SNAPSHOTS_PER_RUN = 60;
 
-/** `config` on a live budget: `trainSize` images for `epochs` epochs, with about SNAPSHOTS_PER_RUN snapshots. */
+/**
+ * `epochs` shared out over stages in proportion to their own epochs (equal stages: equal shares), each at least
+ * 1: stage i gets ⌊epochs·eᵢ/Σe⌋, and the epochs left go one each to the stages with the largest remainders
+ * (the earlier first on a tie). Fewer epochs than stages gives every stage 1, so the total is then the stage count.
+ */
+export function shareEpochs(stages: readonly StageConfig[], epochs: number): StageConfig[] {
+  const total = stages.reduce((sum, s) => sum + s.epochs, 0);
+  const exact = stages.map((s) => (epochs * s.epochs) / total);
+  const shares = exact.map((x) => Math.max(1, Math.floor(x)));
+  let left = epochs - shares.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((x, i) => ({i, rest: x - Math.floor(x)}))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) shares[order[k]!.i]!++;
+  return stages.map((stage, i) => ({...stage, epochs: shares[i]!}));
+}
+
+/**
+ * `config` on a live budget: `trainSize` images for `epochs` epochs, with about SNAPSHOTS_PER_RUN snapshots. With
+ * layer-wise training the epochs are shared out over the stages (shareEpochs), so a run of 12 epochs over the
+ * study's 6 stages trains each stage for 2, not each for its own 100.
+ */
 export function withBudget(config: TrainConfig, trainSize: number, epochs: number): TrainConfig {
-  const totalSteps = plannedSteps({...config, trainSize, epochs});
+  const layerwise = config.layerwise && {
+    ...config.layerwise,
+    stages: shareEpochs(config.layerwise.stages, epochs)
+  };
+  const total = layerwise ? layerwise.stages.reduce((sum, s) => sum + s.epochs, 0) : epochs;
+  const totalSteps = plannedSteps({...config, trainSize, epochs: total});
   return {
     ...config,
+    layerwise,
     trainSize,
-    epochs,
+    epochs: total,
     snapshotEvery: Math.max(1, Math.round(totalSteps / SNAPSHOTS_PER_RUN))
   };
 }

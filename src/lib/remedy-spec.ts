@@ -48,6 +48,11 @@ export interface RemedySpec {
    * seeds): each a full config derived from `remedy`, so the page decides what differs. At most MAX_RUNS in all.
    */
   variants?(values: RemedyValues, remedy: TrainConfig): RunSpec[];
+  /**
+   * What the settings change in every run, the baseline included (a learning rate both sides use), applied
+   * before `remedy`: the comparison still differs in the remedy alone.
+   */
+  shared?(values: RemedyValues): Partial<TrainConfig>;
 }
 
 /** The budget controls every remedy page has, after its own: the same bounds as the problem page's. */
@@ -157,7 +162,7 @@ export function baselineConfig(values: RemedyValues): TrainConfig {
  * second's config says); a variant differs from the remedy only where the spec says.
  */
 export function remedyRuns(spec: RemedySpec, values: RemedyValues): RunSpec[] {
-  const base = baselineConfig(values);
+  const base = {...baselineConfig(values), ...spec.shared?.(values)};
   const [remedy, baseline] = sideBySide(
     {...base, ...spec.remedy(values, base)},
     [{label: spec.baselineLabel ?? "Baseline", change: base}],

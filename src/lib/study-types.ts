@@ -115,8 +115,13 @@ export interface ReferenceReplay {
     validationLoss: (number | null)[];
     testAccuracy: (number | null)[];
     testLoss: (number | null)[];
+    /**
+     * Layer-wise runs only: each snapshot's stage index into `config.layerwise.stages` (absent in replays made
+     * before it and in runs without stages).
+     */
+    stage?: number[];
   };
-  /** probe → [layer][snapshot]; a frozen layer's gradNorm is null. */
+  /** probe → [layer][snapshot]; a frozen layer's gradNorm is null, and every probe of a layer not in the stage. */
   probes: Record<(typeof REPLAY_PROBES)[number], (number | null)[][]>;
   /** statistic → [hidden layer][snapshot]. */
   activation: Record<(typeof REPLAY_ACTIVATION)[number], (number | null)[][]>;

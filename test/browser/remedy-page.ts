@@ -13,7 +13,18 @@ export const summaries = (page: Page, within: string) =>
 export async function replayThenLive(
   page: Page,
   path: string,
-  {replayHeadings, liveLabels, steps}: {replayHeadings: string[]; liveLabels: string[]; steps: number}
+  {
+    replayHeadings,
+    liveLabels,
+    steps,
+    replaySteps = replayHeadings.map(() => 10600)
+  }: {
+    replayHeadings: string[];
+    liveLabels: string[];
+    steps: number;
+    /** Each replay card's last step: 100 epochs of 106 steps unless a run has stages. */
+    replaySteps?: number[];
+  }
 ): Promise<{replay: string[]; live: string[]}> {
   await checkPage(page, path, {timeout: 60_000});
   const cards = replayHeadings.length;
@@ -21,7 +32,8 @@ export async function replayThenLive(
     timeout: 20_000
   });
   const replay = await summaries(page, ".replay");
-  if (!replay.every((line) => /^Step 10600: .*\(test\)\.$/.test(line))) throw new Error(replay.join("\n"));
+  if (!replay.every((line, i) => new RegExp(`^Step ${replaySteps[i]}: .*\\(test\\)\\.$`).test(line)))
+    throw new Error(replay.join("\n"));
   const heading = await page.locator(".replay .run-card h2").allInnerTexts();
   if (heading.join("|") !== replayHeadings.join("|")) throw new Error(`replay cards: ${heading.join(", ")}`);
 

@@ -112,3 +112,18 @@ test("gradient heatmap stacks snapshots that share a step without negative width
   assert.equal(cells.length, 4 * (run.length + 1));
   assert.ok(cells.every((c) => num(c, "width") > 0));
 });
+
+test("gradient heatmap puts each layer in its own row by name when a snapshot has fewer layers (a layer-wise stage)", () => {
+  const run = loadRun("vanishing-run");
+  // The first snapshots of a staged run: hidden 1 and the head only.
+  for (const s of run.slice(0, 2)) s.layers = [s.layers[0]!, s.layers[3]!];
+  const svg = gradientHeatmap(run, {width: 560});
+  const rows = (step: number) =>
+    all(svg, `rect.cell[data-step="${step}"]`).map(
+      (c) => `${c.querySelector("title")!.textContent!.split(",")[0]}@${c.getAttribute("data-layer")}`
+    );
+  assert.deepEqual(rows(run[0]!.step), ["hidden 1@0", "output@3"]);
+  const y = (step: number, layer: number) =>
+    num(one(svg, `rect.cell[data-step="${step}"][data-layer="${layer}"]`), "y");
+  assert.equal(y(run[0]!.step, 3), y(run.at(-1)!.step, 3));
+});

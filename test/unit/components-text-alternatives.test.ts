@@ -6,10 +6,12 @@ import {describe, it} from "node:test";
 import * as charts from "../../components/index.js";
 import {loadRun} from "./components-fixtures.js";
 import {activationCurve} from "../../src/engine/activation-scalars.js";
+import {presetByName} from "../../src/engine/presets.js";
 
 const run = loadRun("vanishing-run");
 const last = run.at(-1)!;
 const width = 400;
+const STAGES = presetByName("layerwise").config.layerwise!;
 const studyProfile = {step: 0, layers: last.layers.map((l) => ({layer: l.name, norm: l.gradNorm}))};
 
 /** Each chart drawn from the fixture run, and with nothing to show yet. */
@@ -80,6 +82,18 @@ const CASES: [string, () => SVGSVGElement, () => SVGSVGElement][] = [
     "derivativeProducts",
     () => charts.derivativeProducts([{label: "sigmoid", snapshot: last}], {width}),
     () => charts.derivativeProducts([], {width})
+  ],
+  [
+    "stageTimeline",
+    () =>
+      charts.stageTimeline(
+        [{label: "New head", stages: STAGES.stages, accuracy: [0.5, null, null, null, null, null]}],
+        {
+          width,
+          blockSizes: STAGES.blockSizes
+        }
+      ),
+    () => charts.stageTimeline([], {width, blockSizes: []})
   ],
   [
     "imageGrid",

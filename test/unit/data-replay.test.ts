@@ -9,6 +9,7 @@ import {fileURLToPath} from "node:url";
 import {readReplay, referenceFile, replayOf} from "../../data/replay.js";
 import {parseRunFile} from "../../data/study-runs.js";
 import {epochReaching, replaySnapshots} from "../../src/lib/replay.js";
+import {stageMetrics} from "../../src/lib/stage-metrics.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const RUNS = join(root, "data/runs");
@@ -43,6 +44,39 @@ describe("replays of reference runs", () => {
     });
     assert.equal(snapshots.at(-1)!.test?.accuracy, replay.testAccuracy);
     assert.equal(snapshots.at(-1)!.status, "done");
+  });
+
+  it("give a layer-wise run's snapshots the layers, frozen layers and stage of the record, matched by name", () => {
+    const raw = readFileSync(join(RUNS, referenceFile("layerwise")), "utf8");
+    const record = parseRunFile(referenceFile("layerwise"), raw).record;
+    const replay = readReplay(RUNS, "layerwise");
+    assert.equal(replay.frame.layers.length, 8, "every hidden layer and the head");
+    assert.equal(replay.snapshots.stage?.length, record.snapshots.length);
+    const snapshots = replaySnapshots(replay);
+    snapshots.forEach((s, i) => {
+      const r = record.snapshots[i]!;
+      assert.deepEqual(s.stage, r.stage, `stage at ${s.step}`);
+      assert.deepEqual(
+        s.layers.map((l) => `${l.name}${l.trainable ? "" : " (frozen)"}`),
+        r.layers.map((l) => `${l.name}${l.trainable ? "" : " (frozen)"}`),
+        `layers at ${s.step}`
+      );
+      s.layers.forEach((l, j) => {
+        if (r.layers[j]!.trainable)
+          assert.ok(relative(l.gradNorm, r.layers[j]!.gradNorm) < 1e-3, `${l.name} at ${s.step}`);
+      });
+    });
+    // Each stage's end: the record's own per-stage test results.
+    assert.deepEqual(
+      stageMetrics(snapshots).map((m) => m?.testAccuracy),
+      record.stageTests.map((t) => t.test.accuracy)
+    );
+  });
+
+  it("leave runs without stages without a stage column", () => {
+    const replay = readReplay(RUNS, "baseline");
+    assert.equal(replay.snapshots.stage, undefined);
+    assert.ok(replaySnapshots(replay).every((s) => s.stage === null));
   });
 
   it("say when a run left the plateau: init-std-1 passes 50% validation accuracy in epoch 6, the baseline never", () => {

@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {BASELINE_CONFIG, validateConfig} from "../../src/engine/config.js";
-import {configFromControls, controlsFromUrl, PAGE_DEFAULTS} from "../../src/lib/controls.js";
+import {presetByName} from "../../src/engine/presets.js";
+import type {StageConfig} from "../../src/engine/types.js";
+import {
+  configFromControls,
+  controlsFromUrl,
+  PAGE_DEFAULTS,
+  shareEpochs,
+  withBudget
+} from "../../src/lib/controls.js";
 import {describeProgress, formatDuration} from "../../src/lib/progress.js";
 import type {SessionView} from "../../src/lib/run-group.js";
 
@@ -61,6 +69,45 @@ describe("configFromControls", () => {
 
   it("turns a number into N(0, std²) initialisation", () => {
     assert.deepEqual(configFromControls({...PAGE_DEFAULTS, init: 0.05}).init, {kind: "normal", std: 0.05});
+  });
+});
+
+describe("withBudget on a layer-wise schedule", () => {
+  const epochsOf = (stages: readonly StageConfig[]) => stages.map((s) => s.epochs);
+  const stages = (...epochs: number[]) =>
+    epochs.map((e) => ({blocks: 1, frozen: [], newHead: true, epochs: e}));
+
+  it("shares the epochs out over the study's six stages instead of keeping 100 each, and the config is valid", () => {
+    const config = withBudget(presetByName("layerwise").config, 10000, 12);
+    assert.deepEqual(epochsOf(config.layerwise!.stages), [2, 2, 2, 2, 2, 2]);
+    assert.equal(config.epochs, 12);
+    assert.doesNotThrow(() => validateConfig(config, 10000));
+    // 18 steps per epoch × 12 epochs = 216 steps → a snapshot every 4 steps (about 60 in all).
+    assert.equal(config.snapshotEvery, 4);
+    // Whatever else the stages declare is kept.
+    assert.deepEqual(
+      config.layerwise!.stages.map(({epochs: _, ...rest}) => rest),
+      presetByName("layerwise").config.layerwise!.stages.map(({epochs: _, ...rest}) => rest)
+    );
+  });
+
+  it("gives the left-over epochs to the earliest stages, and every stage at least one", () => {
+    assert.deepEqual(epochsOf(shareEpochs(stages(100, 100, 100), 8)), [3, 3, 2]);
+    assert.deepEqual(epochsOf(shareEpochs(stages(100, 100, 100), 2)), [1, 1, 1]);
+    const few = withBudget(presetByName("layerwise").config, 10000, 4);
+    assert.equal(few.epochs, 6);
+    assert.doesNotThrow(() => validateConfig(few, 10000));
+  });
+
+  it("keeps the proportions of unequal stages", () => {
+    assert.deepEqual(epochsOf(shareEpochs(stages(10, 30), 8)), [2, 6]);
+    assert.deepEqual(epochsOf(shareEpochs(stages(1, 2), 4)), [1, 3]);
+  });
+
+  it("leaves a run without stages as it was", () => {
+    const config = withBudget(BASELINE_CONFIG, 10000, 7);
+    assert.equal(config.layerwise, null);
+    assert.equal(config.epochs, 7);
   });
 });
 

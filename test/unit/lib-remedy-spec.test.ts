@@ -121,4 +121,17 @@ describe("remedyRuns", () => {
       /5 runs asked for; a page trains at most 4/
     );
   });
+
+  it("applies a spec's shared change to every run, the baseline included, before the remedy's", () => {
+    const shared = {
+      ...spec,
+      shared: () => ({optimizer: {kind: "sgd" as const, learningRate: 0.3}})
+    };
+    const runs = remedyRuns(shared, defaultValues(spec));
+    assert.deepEqual(
+      runs.map((r) => r.config.optimizer),
+      runs.map(() => ({kind: "sgd", learningRate: 0.3}))
+    );
+    assert.deepEqual(differences(runs[0]!.config, runs[1]!.config), ["init"]);
+  });
 });
