@@ -7,7 +7,8 @@
 // against the same run in Node on wasm (this process, the engine the pages use); time from navigation to the
 // first live snapshot drawn; JavaScript bytes transferred before the reader starts a run (?autostart=0) and by the
 // first snapshot of the default run (worker scripts included). The first snapshot is timed on a first visit (the
-// backend measured) and on a repeat visit.
+// backend measured) and on a repeat visit. Then the index page's explorer: redraw latency per depth
+// (bench-browser-explorer.ts).
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {Page} from "playwright-core";
@@ -15,6 +16,7 @@ import {launchBrowser} from "../test/browser/browser.js";
 import {DIST_DIR} from "../test/browser/harness.js";
 import {startServer} from "../test/browser/server.js";
 import {PAGE_PROBE, type PageProbe} from "./bench-browser-probe.js";
+import {measureExplorer} from "./bench-browser-explorer.js";
 import {nodeStepsPerSecond} from "./bench-browser-node.js";
 
 /** Pages that train a network live when they load (the remedy pages will join this list). */
@@ -124,18 +126,22 @@ async function measure(path: string) {
 }
 
 const rows: (Awaited<ReturnType<typeof measure>> & {nodeStepsPerSecond: number; ratio: number})[] = [];
+let explorer: Awaited<ReturnType<typeof measureExplorer>> | null = null;
 try {
   for (const path of LIVE_PAGES) {
     const row = await measure(path);
     const node = await nodeStepsPerSecond(path);
     rows.push({...row, nodeStepsPerSecond: node, ratio: +(row.pageStepsPerSecond / node).toFixed(2)});
   }
+  const page = await browser.context.newPage();
+  explorer = await measureExplorer(page, `${server.origin}/${forced ? `?${forced}` : ""}`);
+  await page.close();
 } finally {
   await browser.close();
   await server.close();
 }
 
-if (json) console.log(JSON.stringify({dist, rows}));
+if (json) console.log(JSON.stringify({dist, rows, explorer}));
 else {
   const columns: [string, (r: (typeof rows)[number]) => string][] = [
     ["page", (r) => r.page],
@@ -153,4 +159,13 @@ else {
   console.log(`| ${columns.map(([name]) => name).join(" | ")} |`);
   console.log(`| ${columns.map(() => "---").join(" | ")} |`);
   for (const row of rows) console.log(`| ${columns.map(([, cell]) => cell(row)).join(" | ")} |`);
+  if (explorer) {
+    console.log(`\nExplorer (index page): change → redrawn frame, median of 3 (max), and the worker's pass`);
+    console.log("| hidden layers | redraw ms (median/max) | worker ms |\n| --- | --- | --- |");
+    for (const r of explorer.rows)
+      console.log(`| ${r.depth} | ${r.redrawMedianMs}/${r.redrawMaxMs} | ${r.workerMedianMs} |`);
+    console.log(
+      `Main-thread tasks over 50 ms meanwhile: ${explorer.longTasksOver50} (longest ${explorer.longestTaskMs} ms)`
+    );
+  }
 }

@@ -1,0 +1,140 @@
+// The page side of the instant explorer: its controls (explorer.ts), one worker (explorer-worker.ts) given the
+// fixed batch once, a request per settings change, and a view per answer. Answers to superseded requests are dropped, so the charts only
+// ever show the newest settings. Each answer's latency is measured from the request to the frame after the page
+// has redrawn (two animation frames), and recorded as a performance measure "explorer-redraw" for bench:browser.
+import type {Snapshot} from "../engine/types.js";
+import type {FromExplorer, ToExplorer} from "./explorer-worker.js";
+import {EXPLORER_CONTROLS, explorerConfig, explorerLabel} from "./explorer.js";
+import {createControlRows} from "./remedy-inputs.js";
+import {normalizeControlValues, type RemedyValues} from "./remedy-spec.js";
+
+export interface ExplorerView {
+  values: RemedyValues;
+  /** Null until the first answer, and after an error. */
+  snapshot: Snapshot | null;
+  predicted: (number | null)[] | null;
+  /** Worker time for the last answer, and the request-to-answer time seen by the page. */
+  workerMs: number | null;
+  answerMs: number | null;
+  backend: string | null;
+  message: string | null;
+}
+
+export interface Explorer {
+  /** The controls, with their help lines. */
+  element: HTMLElement;
+  request(values: RemedyValues): void;
+  subscribe(listener: (view: ExplorerView) => void): () => void;
+  dispose(): void;
+}
+
+/**
+ *   const explorer = createExplorer(FileAttachment("data/explorer-batch.bin").arrayBuffer());
+ *   invalidation.then(() => explorer.dispose());
+ *   const probe = Generators.observe((notify) => explorer.subscribe(notify)); // ExplorerView
+ */
+export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
+  const values = normalizeControlValues(EXPLORER_CONTROLS, {});
+  const inputs = createControlRows(EXPLORER_CONTROLS, values);
+  // Every browser the site supports has module workers; without Worker at all the explorer says so.
+  const worker =
+    typeof Worker === "undefined"
+      ? null
+      : new Worker(import.meta.resolve("./explorer-worker.js"), {type: "module"});
+  const listeners = new Set<(view: ExplorerView) => void>();
+  let view: ExplorerView = {
+    values,
+    snapshot: null,
+    predicted: null,
+    workerMs: null,
+    answerMs: null,
+    backend: null,
+    message: worker ? null : "The explorer needs Web Workers, which this browser does not offer."
+  };
+  /** The newest request: its id and when it was made. Answers to older ones are dropped. */
+  let latest = 0;
+  let askedAt = 0;
+  const show = (next: Partial<ExplorerView>) => {
+    view = {...view, ...next};
+    for (const listener of listeners) listener(view);
+  };
+  const post = (message: ToExplorer, transfer: Transferable[] = []) => worker?.postMessage(message, transfer);
+
+  if (worker)
+    worker.onmessage = ({data}: MessageEvent<FromExplorer>) => {
+      if (data.type === "ready")
+        return show({
+          backend: data.backend,
+          message: data.problem && `wasm could not start (${data.problem}); using cpu`
+        });
+      if (data.id !== latest) return;
+      const asked = askedAt;
+      if (data.type === "error") return show({snapshot: null, predicted: null, message: data.message});
+      show({
+        snapshot: data.snapshot,
+        predicted: data.predicted,
+        workerMs: data.workerMs,
+        answerMs: performance.now() - asked,
+        message: null
+      });
+      // The cells redraw on this notification; two frames later the new charts are on screen.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() =>
+          performance.measure("explorer-redraw", {start: asked, end: performance.now()})
+        )
+      );
+    };
+  if (worker)
+    worker.onerror = (event) =>
+      show({
+        snapshot: null,
+        message: `The explorer's worker failed: ${event.message || "it could not start"}`
+      });
+  batch.then(
+    (bytes) => post({type: "batch", bytes}, [bytes]),
+    (error) =>
+      show({
+        message: `The explorer's images could not load: ${error instanceof Error ? error.message : error}`
+      })
+  );
+
+  const request = (next: RemedyValues) => {
+    latest++;
+    askedAt = performance.now();
+    view = {...view, values: next};
+    try {
+      post({type: "probe", id: latest, config: explorerConfig(next)});
+    } catch (error) {
+      show({snapshot: null, message: error instanceof Error ? error.message : String(error)});
+    }
+  };
+  request(values);
+  inputs.element.addEventListener("input", () => {
+    const next = normalizeControlValues(EXPLORER_CONTROLS, inputs.read());
+    if (JSON.stringify(next) !== JSON.stringify(view.values)) request(next);
+  });
+  return {
+    element: inputs.element,
+    request,
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(view);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      listeners.clear();
+      worker?.terminate();
+    }
+  };
+}
+
+/** The line under the controls: what is shown and how long it took, an error, or what it waits for. */
+export function explorerStatus(view: ExplorerView): string {
+  if (view.message) return view.message;
+  if (!view.snapshot) return "Building the first network…";
+  const ms = (x: number | null) => `${(x ?? 0).toFixed(0)} ms`;
+  return (
+    `${explorerLabel(view.values)}: one pass took ${ms(view.workerMs)} in a worker (${view.backend}), ` +
+    `${ms(view.answerMs)} from your change to the answer.`
+  );
+}

@@ -1,0 +1,63 @@
+// The instant explorer's module Web Worker: holds the fixed batch, and answers each probe request with the
+// step-0 snapshot of a fresh network (probeAtInit) on the wasm backend (cpu where wasm cannot start). Requests
+// arriving while it works are coalesced: only the newest waiting one is computed, so a dragged slider never
+// queues up stale work.
+import {predictedGradientNorms} from "../engine/mean-field-profile.js";
+import {probeAtInit} from "../engine/probe-at-init.js";
+import type {DatasetBuffers, Snapshot, TrainConfig} from "../engine/types.js";
+import {startBackend} from "./backend.js";
+import {decodeShard, inflateIfGzipped} from "./fashion-format.js";
+import {initTheory} from "./initialization.js";
+
+export type ToExplorer =
+  {type: "batch"; bytes: ArrayBuffer} | {type: "probe"; id: number; config: TrainConfig};
+
+export type FromExplorer =
+  | {type: "ready"; backend: string; problem: string | null}
+  /** The step-0 snapshot, the mean-field ‖∂L/∂W‖ per layer (null where the theory has none), the time taken. */
+  | {type: "result"; id: number; snapshot: Snapshot; predicted: (number | null)[] | null; workerMs: number}
+  | {type: "error"; id: number; message: string};
+
+const scope = self as unknown as {
+  postMessage(message: FromExplorer): void;
+  onmessage: ((event: MessageEvent<ToExplorer>) => void) | null;
+};
+
+let batch: Promise<DatasetBuffers> | null = null;
+let waiting: {id: number; config: TrainConfig} | null = null;
+let busy = false;
+
+const backend = (async () => {
+  const problem = await startBackend("wasm");
+  if (problem) await startBackend("cpu");
+  scope.postMessage({type: "ready", backend: problem ? "cpu" : "wasm", problem});
+})();
+
+async function work(): Promise<void> {
+  busy = true;
+  await backend;
+  while (waiting) {
+    const {id, config} = waiting;
+    waiting = null;
+    const started = performance.now();
+    try {
+      if (!batch) throw new Error("no batch was sent before the first probe");
+      const snapshot = await probeAtInit(config, await batch);
+      const theory = initTheory(config);
+      const predicted = theory ? predictedGradientNorms(theory.layers, snapshot) : null;
+      scope.postMessage({type: "result", id, snapshot, predicted, workerMs: performance.now() - started});
+    } catch (error) {
+      scope.postMessage({type: "error", id, message: error instanceof Error ? error.message : String(error)});
+    }
+  }
+  busy = false;
+}
+
+scope.onmessage = ({data}) => {
+  if (data.type === "batch") {
+    batch = inflateIfGzipped(data.bytes).then((bytes) => decodeShard(bytes, {name: "explorer batch"}));
+    return;
+  }
+  waiting = {id: data.id, config: data.config};
+  if (!busy) void work();
+};

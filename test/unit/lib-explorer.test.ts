@@ -1,0 +1,69 @@
+// The explorer's settings: every control value gives a valid config of the study's network that differs in
+// depth, init and activation only; labels name the settings; an unknown activation is refused.
+import assert from "node:assert/strict";
+import {describe, it} from "node:test";
+import {BASELINE_CONFIG, validateConfig} from "../../src/engine/config.js";
+import {explorerStatus} from "../../src/lib/explorer-client.js";
+import {EXPLORER_CONTROLS, EXPLORER_DEPTH, explorerConfig, explorerLabel} from "../../src/lib/explorer.js";
+import {normalizeControlValues} from "../../src/lib/remedy-spec.js";
+
+const defaults = normalizeControlValues(EXPLORER_CONTROLS, {});
+
+describe("explorerConfig", () => {
+  it("is the study's network with the reader's depth, N(0, scale²) weights and activation", () => {
+    const config = explorerConfig({depth: 12, scale: 1.5, activation: "tanh"});
+    assert.deepEqual(
+      {...config, depth: 0, init: null, activation: null},
+      {...BASELINE_CONFIG, depth: 0, init: null, activation: null}
+    );
+    assert.equal(config.depth, 12);
+    assert.deepEqual(config.init, {kind: "normal", std: 1.5});
+    assert.deepEqual(config.activation, {kind: "tanh"});
+  });
+
+  it("gives a valid config at every bound and for every activation, with its default options", () => {
+    const activations = (EXPLORER_CONTROLS.activation!.param as {values: readonly string[]}).values;
+    assert.ok(activations.length >= 8, activations.join());
+    for (const activation of activations)
+      for (const depth of [EXPLORER_DEPTH.min, EXPLORER_DEPTH.max])
+        for (const scale of [0.01, 20]) validateConfig(explorerConfig({depth, scale, activation}));
+    assert.deepEqual(explorerConfig({...defaults, activation: "leaky-relu"}).activation, {
+      kind: "leaky-relu",
+      slope: 0.01
+    });
+    assert.throws(() => explorerConfig({...defaults, activation: "swish"}), /must be one of/);
+  });
+
+  it("clamps and rounds what the inputs report into the controls' ranges", () => {
+    assert.deepEqual(
+      normalizeControlValues(EXPLORER_CONTROLS, {depth: 80.4, scale: 0.123456, activation: "x"}),
+      {
+        depth: 50,
+        scale: 0.123,
+        activation: "sigmoid"
+      }
+    );
+    assert.deepEqual(defaults, {depth: 7, scale: 0.05, activation: "sigmoid"});
+  });
+});
+
+describe("explorer labels", () => {
+  it("names the settings, the times and the failures", () => {
+    assert.equal(explorerLabel({depth: 1, scale: 2, activation: "relu"}), "1 hidden layer, ReLU, N(0, 2²)");
+    const view = {values: defaults, snapshot: null, predicted: null, workerMs: null, answerMs: null};
+    assert.equal(explorerStatus({...view, backend: null, message: null}), "Building the first network…");
+    assert.equal(explorerStatus({...view, backend: "wasm", message: "It broke."}), "It broke.");
+    const done = {
+      ...view,
+      snapshot: {} as never,
+      workerMs: 41.6,
+      answerMs: 57.2,
+      backend: "wasm",
+      message: null
+    };
+    assert.equal(
+      explorerStatus(done),
+      "7 hidden layers, Sigmoid, N(0, 0.05²): one pass took 42 ms in a worker (wasm), 57 ms from your change to the answer."
+    );
+  });
+});
