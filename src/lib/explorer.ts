@@ -5,7 +5,7 @@
 import {ACTIVATIONS} from "../engine/activations.js";
 import {BASELINE_CONFIG} from "../engine/config.js";
 import {withDefaults} from "../engine/options.js";
-import type {ActivationConfig, ActivationName, TrainConfig} from "../engine/types.js";
+import type {ActivationConfig, ActivationName, Snapshot, TrainConfig} from "../engine/types.js";
 import {SCALE_RANGE} from "./initialization.js";
 import {kindControl} from "./strategy-controls.js";
 import type {ControlSpec, RemedyValues} from "./remedy-spec.js";
@@ -57,4 +57,20 @@ export function explorerLabel(values: RemedyValues): string {
   const depth = Number(values.depth);
   const activation = ACTIVATIONS[values.activation as ActivationName]?.label ?? String(values.activation);
   return `${depth} hidden layer${depth === 1 ? "" : "s"}, ${activation}, N(0, ${values.scale}²)`;
+}
+
+/** Histogram panels drawn at most: a deep network's are sampled evenly, the first and last hidden layers kept. */
+export const HISTOGRAM_PANELS = 12;
+
+/**
+ * `snapshot` with at most `panels` hidden layers (evenly spaced, first and last included) and no output layer:
+ * fifty panels of a 50-layer network would take the page longer to draw than the worker takes to compute them.
+ */
+export function sampledHiddenLayers(snapshot: Snapshot, panels = HISTOGRAM_PANELS): Snapshot {
+  const hidden = snapshot.layers.filter((layer) => layer.activation);
+  if (hidden.length <= panels) return {...snapshot, layers: hidden};
+  const picks = new Set(
+    Array.from({length: panels}, (_, i) => Math.round((i * (hidden.length - 1)) / (panels - 1)))
+  );
+  return {...snapshot, layers: hidden.filter((_, i) => picks.has(i))};
 }

@@ -59,6 +59,15 @@ test("index page: the explorer redraws the gradient profile for each change, the
   const text = await status.innerText();
   if (!/one pass took \d+ ms in a worker \(wasm\), \d+ ms from your change to the answer\./.test(text))
     throw new Error(`status: ${text}`);
+  // A deep network: its histograms are sampled (12 panels, the first and last hidden layers among them).
+  await depth.fill("30");
+  await depth.dispatchEvent("input");
+  await shows("30 hidden layers, ReLU");
+  const heading = await page.locator(".explorer-histograms h2").innerText();
+  const sampled =
+    (await page.locator(".explorer-histograms svg[role=img]").first().getAttribute("aria-label")) ?? "";
+  if (!/12 of 30/.test(heading) || !/of 12 hidden layers/.test(sampled) || !/hidden 30/.test(sampled))
+    throw new Error(`histograms at depth 30: ${heading} / ${sampled}`);
   const redraws = await page.evaluate(() => performance.getEntriesByName("explorer-redraw").length);
   if (redraws < 3) throw new Error(`only ${redraws} redraws measured`);
   await expectClean(page);

@@ -4,7 +4,14 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {BASELINE_CONFIG, validateConfig} from "../../src/engine/config.js";
 import {explorerStatus} from "../../src/lib/explorer-client.js";
-import {EXPLORER_CONTROLS, EXPLORER_DEPTH, explorerConfig, explorerLabel} from "../../src/lib/explorer.js";
+import {
+  EXPLORER_CONTROLS,
+  EXPLORER_DEPTH,
+  explorerConfig,
+  explorerLabel,
+  sampledHiddenLayers
+} from "../../src/lib/explorer.js";
+import type {Snapshot} from "../../src/engine/types.js";
 import {normalizeControlValues} from "../../src/lib/remedy-spec.js";
 
 const defaults = normalizeControlValues(EXPLORER_CONTROLS, {});
@@ -65,5 +72,39 @@ describe("explorer labels", () => {
       explorerStatus(done),
       "7 hidden layers, Sigmoid, N(0, 0.05²): one pass took 42 ms in a worker (wasm), 57 ms from your change to the answer."
     );
+  });
+});
+
+describe("sampledHiddenLayers", () => {
+  const snapshot = (depth: number) =>
+    ({
+      layers: [
+        ...Array.from({length: depth}, (_, i) => ({name: `hidden ${i + 1}`, activation: {}})),
+        {name: "output", activation: null}
+      ]
+    }) as unknown as Snapshot;
+  const names = (s: Snapshot) => s.layers.map((l) => l.name.replace("hidden ", ""));
+
+  it("keeps every hidden layer of a shallow network, without the output layer", () => {
+    assert.deepEqual(names(sampledHiddenLayers(snapshot(7))), ["1", "2", "3", "4", "5", "6", "7"]);
+  });
+
+  it("samples a deep network's hidden layers evenly, first and last included", () => {
+    // Layer 1 + round(i · 49 / 11) for i = 0 … 11.
+    assert.deepEqual(names(sampledHiddenLayers(snapshot(50))), [
+      "1",
+      "5",
+      "10",
+      "14",
+      "19",
+      "23",
+      "28",
+      "32",
+      "37",
+      "41",
+      "46",
+      "50"
+    ]);
+    assert.deepEqual(names(sampledHiddenLayers(snapshot(13), 3)), ["1", "7", "13"]);
   });
 });
