@@ -5,7 +5,7 @@
 import {presetByName} from "../engine/presets.js";
 import type {TrainConfig} from "../engine/types.js";
 import {CONTROL_PARAMS, withBudget} from "./controls.js";
-import type {RemedyPreset, RemedySpec, RemedyValues} from "./remedy-spec.js";
+import {listControl, type RemedyPreset, type RemedySpec, type RemedyValues} from "./remedy-spec.js";
 import type {RunSpec} from "./run-group.js";
 
 /** The two head variants, each one of the engine's presets. */
@@ -72,14 +72,11 @@ export const LAYERWISE_SPEC: RemedySpec = {
   remedyLabel: (values) => HEAD_LABEL[headOf(values)],
   baselineLabel: "Baseline (all layers at once)",
   controls: {
-    head: {
+    head: listControl(HEAD_VARIANTS, HEAD_TEXT, {
       label: "Head",
       help: "The output layer each stage trains with: a freshly initialised one every stage, as the study's code does, or the previous stage's kept when a stage only unfreezes.",
-      param: {kind: "choice", values: HEAD_VARIANTS},
-      value: "new",
-      input: "select",
-      format: (head) => HEAD_TEXT[head as HeadVariant]
-    },
+      value: "new"
+    }),
     lr: {
       label: "Learning rate η",
       help: "SGD's step size, for every run, the baseline too. The study's 0.01 needs thousands of steps per stage; the live default is larger so each stage ends somewhere in minutes.",
@@ -87,14 +84,11 @@ export const LAYERWISE_SPEC: RemedySpec = {
       value: LIVE_LR,
       input: "log"
     },
-    compare: {
+    compare: listControl(COMPARE_MODES, COMPARE_TEXT, {
       label: "Compare",
       help: "Train the other head variant beside the chosen one (three runs at once, slower), or only the chosen one.",
-      param: {kind: "choice", values: COMPARE_MODES},
-      value: "both",
-      input: "select",
-      format: (mode) => COMPARE_TEXT[mode as (typeof COMPARE_MODES)[number]]
-    }
+      value: "both"
+    })
   },
   shared: (values) => ({optimizer: {kind: "sgd", learningRate: Number(values.lr)}}),
   remedy: (values, base) => stagedConfig(headOf(values), base),

@@ -6,7 +6,7 @@ import {NORMALIZATIONS} from "../engine/normalization.js";
 import {kindsOf} from "../engine/options.js";
 import {presetByName} from "../engine/presets.js";
 import type {NormalizationConfig, NormalizationKind, TrainConfig} from "../engine/types.js";
-import type {RemedyPreset, RemedySpec, RemedyValues} from "./remedy-spec.js";
+import {listControl, type RemedyPreset, type RemedySpec, type RemedyValues} from "./remedy-spec.js";
 import {MAX_RUNS, type RunSpec} from "./run-group.js";
 import {hideUnusedControls, kindControl, optionControl, strategyFromValues} from "./strategy-controls.js";
 
@@ -81,14 +81,11 @@ export const NORMALIZATION_SPEC: RemedySpec = {
       value: DEFAULT.eps,
       range: [1e-8, 0.1]
     }),
-    compare: {
+    compare: listControl(COMPARE_MODES, COMPARE_TEXT, {
       label: "Compare",
       help: "Train the other two layers beside the chosen one (four runs at once, slower), or only the chosen one.",
-      param: {kind: "choice", values: COMPARE_MODES},
-      value: "all",
-      input: "select",
-      format: (mode) => COMPARE_TEXT[mode as (typeof COMPARE_MODES)[number]]
-    }
+      value: "all"
+    })
   },
   remedy: (values) => ({init: BATCHNORM.init, normalization: normalizationFromValues(values)}),
   variants: otherLayers,

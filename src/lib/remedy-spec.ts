@@ -26,6 +26,15 @@ export interface ControlSpec {
   format?: (value: string) => string;
 }
 
+/** A list of `values`, each shown as its text, with one line of help: the head, the paths, what to compare. */
+export function listControl<V extends string>(
+  values: readonly V[],
+  texts: Record<V, string>,
+  {label, help, value}: {label: string; help: string; value: V}
+): ControlSpec {
+  return {label, help, value, param: {kind: "choice", values}, input: "select", format: (v) => texts[v as V]};
+}
+
 export interface RemedyPreset {
   label: string;
   values: RemedyValues;

@@ -7,7 +7,7 @@ import {NORMALIZATIONS} from "../engine/normalization.js";
 import {kindsOf} from "../engine/options.js";
 import {presetByName, residualSkips} from "../engine/presets.js";
 import type {NormalizationConfig, NormalizationKind, SkipConnection, TrainConfig} from "../engine/types.js";
-import type {RemedySpec, RemedyValues} from "./remedy-spec.js";
+import {listControl, type RemedySpec, type RemedyValues} from "./remedy-spec.js";
 
 /** The study's experiment 7: residual adds h1 + h3 and h4 + h7 on N(0, 0.05²) weights. */
 const SKIP = presetByName("skip").config;
@@ -64,14 +64,11 @@ export const SKIP_SPEC: RemedySpec = {
     skipLabel({skips: skipsFromValues(values), normalization: normalizationFromValues(values)}),
   baselineLabel: "Baseline (no skips)",
   controls: {
-    pattern: {
+    pattern: listControl(SKIP_PATTERNS, PATTERN_TEXT, {
       label: "Identity paths",
       help: "Which layers' outputs are added to a later layer's: the study's pair, a ResNet's chain, or none.",
-      param: {kind: "choice", values: SKIP_PATTERNS},
-      value: "study",
-      input: "select",
-      format: (pattern) => PATTERN_TEXT[pattern as SkipPattern]
-    },
+      value: "study"
+    }),
     span: {
       label: "Block length",
       help: "Hidden layers each path of the chained blocks jumps over (2: 1→3, 3→5, 5→7).",

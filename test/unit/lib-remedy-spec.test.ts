@@ -8,6 +8,7 @@ import {INITIALIZATION_SPEC as spec} from "../../src/lib/initialization.js";
 import {
   baselineConfig,
   defaultValues,
+  listControl,
   normalizeValues,
   remedyRuns,
   searchFor,
@@ -133,5 +134,22 @@ describe("remedyRuns", () => {
       runs.map(() => ({kind: "sgd", learningRate: 0.3}))
     );
     assert.deepEqual(differences(runs[0]!.config, runs[1]!.config), ["init"]);
+  });
+});
+
+describe("listControl", () => {
+  it("offers the values in order, shows each as its text, and keeps an unknown value out", () => {
+    const control = listControl(
+      ["a", "b"] as const,
+      {a: "Apple", b: "Banana"},
+      {label: "Fruit", help: "h", value: "b"}
+    );
+    assert.deepEqual(control.param, {kind: "choice", values: ["a", "b"]});
+    assert.deepEqual(
+      [control.format!("a"), control.format!("b"), control.value, control.input],
+      ["Apple", "Banana", "b", "select"]
+    );
+    const fruitSpec = {...spec, controls: {fruit: control}};
+    assert.equal(valuesFromUrl(fruitSpec, "?fruit=c").values.fruit, "b");
   });
 });
