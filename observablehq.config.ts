@@ -19,7 +19,9 @@ export default {
     ...page("Remedy: skip connections", "/skip-connections"),
     ...page("Remedy: layer-wise training", "/layerwise"),
     ...page("Remedy: gradient normalization", "/gradient-normalization"),
-    ...page("The study, reproduced", "/study")
+    ...page("The study, reproduced", "/study"),
+    ...page("Theory: order, chaos and the edge", "/theory"),
+    ...page("Playground", "/playground")
   ],
   // Light or dark following the reader's system setting: the air and near-midnight themes, with contrast fixes.
   style: "style.css",
