@@ -82,7 +82,7 @@ export function createRemedyPanel(spec: RemedySpec, options: PanelOptions): Reme
   });
 
   const unsubscribe = [
-    group.subscribe((view) => {
+    group.subscribeProgress((view) => {
       buttons.update(view.primary, true);
       announcer.update(view.primary);
       status.group(view);

@@ -5,12 +5,15 @@
 //   const group = new RunGroup(pool, {validate: (config) => validateConfig(config, trainImages)});
 //   group.start(sideBySide(config, [{label: "ReLU", change: {activation: {kind: "relu"}}}], "Sigmoid"));
 //   group.subscribe((view) => …); // view.runs[i].state: the RunState of run i
+import {throttledChanges} from "./throttled-changes.js";
 import type {RunState, TrainingRun} from "../engine/index.js";
 import type {RunStatus, TrainConfig} from "../engine/types.js";
 
 export const MAX_RUNS = 4;
 /** How often a page's charts may redraw while runs train (see subscribeSnapshots). */
 export const CHART_INTERVAL_MS = 1000;
+/** How often a page's progress (step count, time left) may update while runs train (see subscribeProgress). */
+export const PROGRESS_INTERVAL_MS = 250;
 
 /** Where runs train: RunPool, or anything else that starts run `index` and can drop places it no longer needs. */
 export interface RunStarter {
@@ -96,39 +99,38 @@ export class RunGroup {
   }
 
   /**
-   * Like subscribe, but only when a run gains a snapshot, changes status or the set is replaced: what charts
-   * need. New snapshots of a set that is still training are passed on at most once per `minIntervalMs` (the
-   * latest view, a little later): every redraw of the charts is main-thread work while the page should answer.
+   * Like subscribe, but progress within a status (a new step, a new snapshot) is passed on at most once per
+   * `minIntervalMs` (the latest view, a little later); a change of status or a replaced set passes at once. Each
+   * update of the page is a frame of style, layout and paint over every chart on it, and a run makes 20 or more
+   * steps a second: on two cores those frames compete with the workers that train.
+   */
+  subscribeProgress(listener: (view: GroupView) => void, minIntervalMs = PROGRESS_INTERVAL_MS): () => void {
+    return this.throttled(listener, (view) => view.runs.map((r) => r.view.run?.step).join(), minIntervalMs);
+  }
+
+  /**
+   * Like subscribeProgress, but only when a run gains a snapshot, changes status or the set is replaced: what
+   * charts need (a redraw of a dozen charts is long main-thread work, hence CHART_INTERVAL_MS).
    */
   subscribeSnapshots(listener: (view: GroupView) => void, minIntervalMs = 0): () => void {
-    let last: {key: string; statuses: string; at: number} | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let latest: GroupView | null = null;
-    const emit = (view: GroupView, key: string, statuses: string) => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      last = {key, statuses, at: performance.now()};
-      listener(view);
-    };
-    const keys = (view: GroupView) => {
-      const statuses = [this.generation, ...view.runs.map((r) => r.view.status)].join();
-      return {statuses, key: `${statuses}|${view.runs.map((r) => r.view.run?.snapshots.length).join()}`};
-    };
-    const unsubscribe = this.subscribe((view) => {
-      const {key, statuses} = keys(view);
-      latest = view;
-      if (key === last?.key) return;
-      const wait = last && statuses === last.statuses ? last.at + minIntervalMs - performance.now() : 0;
-      if (wait <= 0) return emit(view, key, statuses);
-      timer ??= setTimeout(() => {
-        const newest = keys(latest!);
-        emit(latest!, newest.key, newest.statuses);
-      }, wait);
+    return this.throttled(
+      listener,
+      (view) => view.runs.map((r) => r.view.run?.snapshots.length).join(),
+      minIntervalMs
+    );
+  }
+
+  private throttled(
+    listener: (view: GroupView) => void,
+    progressOf: (view: GroupView) => string,
+    minIntervalMs: number
+  ): () => void {
+    const statusesOf = (view: GroupView) => [this.generation, ...view.runs.map((r) => r.view.status)].join();
+    return throttledChanges((notify) => this.subscribe(notify), listener, {
+      statusOf: statusesOf,
+      progressOf,
+      minIntervalMs
     });
-    return () => {
-      if (timer !== null) clearTimeout(timer);
-      unsubscribe();
-    };
   }
 
   /** Replaces the set with `specs` (1 to MAX_RUNS); an invalid config leaves the group idle with its message. */

@@ -71,9 +71,17 @@ test(
       null,
       {timeout: 60_000}
     );
-    const labels = await cards.locator("h2").allInnerTexts();
-    if (labels.join("|") !== "Your settings|N(0, 0.05²) init|N(0, 1²) init|N(0, 10²) init")
-      throw new Error(`run cards: ${labels.join(", ")}`);
+    // The cards are redrawn while the runs train (each in turn): read them once all four are drawn.
+    const expected = "Your settings|N(0, 0.05²) init|N(0, 1²) init|N(0, 10²) init";
+    await page
+      .waitForFunction(
+        (want) => [...document.querySelectorAll(".run-card h2")].map((h) => h.textContent).join("|") === want,
+        expected,
+        {timeout: 10_000}
+      )
+      .catch(async () => {
+        throw new Error(`run cards: ${(await cards.locator("h2").allTextContents()).join(", ")}`);
+      });
     if ((await count(page, ".workers")) !== 4)
       throw new Error(`${await count(page, ".workers")} workers for 4 runs`);
     await page.locator("button.pause").click();

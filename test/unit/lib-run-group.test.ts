@@ -176,3 +176,29 @@ describe("RunGroup.subscribeSnapshots with an interval", () => {
     assert.equal(Number(charted[3]!.split(":")[1]), runs.view.runs[0]!.view.run!.snapshots.length);
   });
 });
+
+describe("RunGroup.subscribeProgress", () => {
+  it("passes on every step with no interval, and only the set's changes of status with a long one", async () => {
+    const steps = async (minIntervalMs: number) => {
+      const runs = new RunGroup(localStarter(smallData()));
+      const seen: string[] = [];
+      runs.subscribeProgress((view) => {
+        const run = view.runs[0]?.view;
+        seen.push(`${run?.status}:${run?.run?.step}`);
+      }, minIntervalMs);
+      runs.start([{label: "a", config: smallConfig({epochs: 3})}]);
+      await runs.settled();
+      await tick();
+      return {seen, total: runs.view.runs[0]!.view.run!.step};
+    };
+    const every = await steps(0);
+    const throttled = await steps(60_000);
+    // Without an interval every state the run reports shows (several steps while running); with a minute, only
+    // idle, the new set, its start and its end.
+    const running = every.seen.filter((s) => /^running:[1-9]/.test(s));
+    assert.ok(running.length >= 2, every.seen.join());
+    assert.equal(every.seen.at(-1), `done:${every.total}`);
+    assert.deepEqual(throttled.seen.slice(0, 3), ["undefined:undefined", "idle:undefined", "running:0"]);
+    assert.deepEqual(throttled.seen.slice(3), [`done:${throttled.total}`]);
+  });
+});
