@@ -48,8 +48,12 @@ function relativeDistance(a: tf.Tensor, b: tf.Tensor): tf.Scalar {
   ) as tf.Scalar;
 }
 
-/** All probes of one layer packed into a vector of PROBE_LENGTH, so a snapshot needs one readback. */
-export function packLayerProbe(inputs: LayerProbeInputs): tf.Tensor1D {
+/**
+ * All probes of one layer packed into a vector of PROBE_LENGTH, so a snapshot needs one readback. Without
+ * `detail` only the scalars and normalized-gradient norms are computed and the histograms and activation probes
+ * are left as zeros, which unpackLayerProbe (told the same) leaves out: they are most of a probe's kernels.
+ */
+export function packLayerProbe(inputs: LayerProbeInputs, detail = true): tf.Tensor1D {
   const {weights, weightGradient, activation, normalizedGradient} = inputs;
   const zero = tf.scalar(0);
   const moments = activation ? tf.moments(activation.h) : null;
@@ -65,6 +69,7 @@ export function packLayerProbe(inputs: LayerProbeInputs): tf.Tensor1D {
   const normalizedNorms = tf.stack(
     [normalizedGradient?.before, normalizedGradient?.after].map((g) => (g ? euclideanNorm(g) : zero))
   ) as tf.Tensor1D;
+  if (!detail) return tf.concat([scalars, tf.zeros([NORMALIZED_AT - SCALARS]), normalizedNorms]);
   return tf.concat([
     scalars,
     histogram(weights, WEIGHT_BINS),
@@ -83,11 +88,13 @@ export interface ProbedLayer {
   trainable: boolean;
   /** The run normalizes gradients: its probes carry normalizedGradient (absent in runs without it). */
   gradientNormalized?: boolean;
+  /** False: packed without detail (scalars only); the layer reads back with empty histograms. Default true. */
+  detail?: boolean;
 }
 
 /** Reads one layer's probes back out of the packed vector (inverse of packLayerProbe). */
 export function unpackLayerProbe(values: Float32Array, offset: number, layer: ProbedLayer): LayerProbe {
-  const {name, hasActivation, trainable, gradientNormalized} = layer;
+  const {name, hasActivation, trainable, gradientNormalized, detail = true} = layer;
   const at = (i: number) => values[offset + i]!;
   const weightStart = offset + SCALARS;
   const gradStart = weightStart + WEIGHT_BINS.count;
@@ -101,20 +108,22 @@ export function unpackLayerProbe(values: Float32Array, offset: number, layer: Pr
     weightNorm: at(1),
     relativeChange: at(2),
     updateRatio: at(3),
-    activation: hasActivation
-      ? {
-          mean: at(4),
-          std: at(5),
-          saturation: at(6),
-          meanDerivative: values[activationStart]!,
-          preactivationPercentiles: Array.from(
-            values.subarray(percentilesAt, percentilesAt + PREACTIVATION_PERCENTILES.length)
-          ),
-          histogram: Array.from(values.subarray(histogramAt, histogramAt + ACTIVATION_BINS.count))
-        }
-      : null,
-    weightHistogram: Array.from(values.subarray(weightStart, gradStart)),
-    gradHistogram: Array.from(values.subarray(gradStart, gradStart + GRAD_LOG10_BINS.count)),
+    activation: !hasActivation
+      ? null
+      : !detail
+        ? {mean: at(4), std: at(5), saturation: at(6)}
+        : {
+            mean: at(4),
+            std: at(5),
+            saturation: at(6),
+            meanDerivative: values[activationStart]!,
+            preactivationPercentiles: Array.from(
+              values.subarray(percentilesAt, percentilesAt + PREACTIVATION_PERCENTILES.length)
+            ),
+            histogram: Array.from(values.subarray(histogramAt, histogramAt + ACTIVATION_BINS.count))
+          },
+    weightHistogram: detail ? Array.from(values.subarray(weightStart, gradStart)) : [],
+    gradHistogram: detail ? Array.from(values.subarray(gradStart, gradStart + GRAD_LOG10_BINS.count)) : [],
     ...(gradientNormalized
       ? {normalizedGradient: {before: at(NORMALIZED_AT), after: at(NORMALIZED_AT + 1)}}
       : {})

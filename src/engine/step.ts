@@ -25,6 +25,8 @@ export interface StepOptions {
   probeAfter: boolean;
   /** Initial weights of each probed Dense layer; required when probing. */
   initialWeights: ReadonlyMap<Param, tf.Tensor>;
+  /** Which probe points (by index in network.probes) get histograms and percentiles; default all. */
+  detailed?: (probeIndex: number) => boolean;
 }
 
 export interface StepResult {
@@ -44,23 +46,27 @@ function packProbes(
   grads: ReadonlyMap<Param, tf.Tensor>,
   initial: ReadonlyMap<Param, tf.Tensor>,
   before: ReadonlyMap<Param, tf.Tensor> | null,
-  normalized: NormalizedGrads
+  normalized: NormalizedGrads,
+  detailed: (probeIndex: number) => boolean = () => true
 ): tf.Tensor1D {
   return tf.concat(
-    network.probes.map((probe) => {
+    network.probes.map((probe, index) => {
       const weight = probe.dense.weight;
       const trace = probe.activation && pass.traces.get(probe.activation.layer)!;
-      return packLayerProbe({
-        weights: weight.value,
-        weightGradient: grads.get(weight) ?? null,
-        initialWeights: initial.get(weight)!,
-        weightsBeforeStep: before?.get(weight) ?? weight.value,
-        activation: trace && {z: trace.x, h: trace.y, fn: probe.activation!.fn},
-        normalizedGradient: normalized && {
-          before: normalized.before.get(weight) ?? null,
-          after: normalized.after.get(weight) ?? null
-        }
-      });
+      return packLayerProbe(
+        {
+          weights: weight.value,
+          weightGradient: grads.get(weight) ?? null,
+          initialWeights: initial.get(weight)!,
+          weightsBeforeStep: before?.get(weight) ?? weight.value,
+          activation: trace && {z: trace.x, h: trace.y, fn: probe.activation!.fn},
+          normalizedGradient: normalized && {
+            before: normalized.before.get(weight) ?? null,
+            after: normalized.after.get(weight) ?? null
+          }
+        },
+        detailed(index)
+      );
     })
   );
 }
@@ -95,7 +101,9 @@ export function trainStep(
         : transform
           ? {before: raw, after: grads}
           : null;
-    const before = options.probeBefore ? packProbes(network, pass, raw, initial, null, normalized) : null;
+    const before = options.probeBefore
+      ? packProbes(network, pass, raw, initial, null, normalized, options.detailed)
+      : null;
     // A clone shares the pre-update buffer; assign() gives the variable a new one, so this stays W_{t−1}.
     const previous = options.probeAfter
       ? new Map(network.probes.map((p) => [p.dense.weight, tf.clone(p.dense.weight.value)]))
@@ -104,7 +112,9 @@ export function trainStep(
       optimizer.apply([...grads].map(([param, grad]) => ({param, grad})));
     }
     // Probes report the raw gradient ∂L/∂W, what backpropagation delivers before any transform.
-    const after = previous ? packProbes(network, pass, raw, initial, previous, normalized) : null;
+    const after = previous
+      ? packProbes(network, pass, raw, initial, previous, normalized, options.detailed)
+      : null;
     return {totals, before, after} as unknown as tf.TensorContainerObject;
   }) as unknown as StepResult;
 }

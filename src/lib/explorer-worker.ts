@@ -7,6 +7,7 @@ import {probeAtInit} from "../engine/probe-at-init.js";
 import type {DatasetBuffers, Snapshot, TrainConfig} from "../engine/types.js";
 import {startBackend} from "./backend.js";
 import {decodeShard, inflateIfGzipped} from "./fashion-format.js";
+import {HISTOGRAM_PANELS} from "./explorer.js";
 import {initTheory} from "./initialization.js";
 
 export type ToExplorer =
@@ -42,7 +43,8 @@ async function work(): Promise<void> {
     const started = performance.now();
     try {
       if (!batch) throw new Error("no batch was sent before the first probe");
-      const snapshot = await probeAtInit(config, await batch);
+      // Histograms for the panels the page draws only: the other layers need their gradient norm alone.
+      const snapshot = await probeAtInit(config, await batch, {histogramLayers: HISTOGRAM_PANELS});
       const theory = initTheory(config);
       const predicted = theory ? predictedGradientNorms(theory.layers, snapshot) : null;
       scope.postMessage({type: "result", id, snapshot, predicted, workerMs: performance.now() - started});

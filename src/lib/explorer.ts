@@ -5,6 +5,7 @@
 import {ACTIVATIONS} from "../engine/activations.js";
 import {BASELINE_CONFIG} from "../engine/config.js";
 import {withDefaults} from "../engine/options.js";
+import {evenlySpaced} from "../engine/evenly-spaced.js";
 import type {ActivationConfig, ActivationName, Snapshot, TrainConfig} from "../engine/types.js";
 import {SCALE_RANGE} from "./initialization.js";
 import {kindControl} from "./strategy-controls.js";
@@ -65,12 +66,10 @@ export const HISTOGRAM_PANELS = 12;
 /**
  * `snapshot` with at most `panels` hidden layers (evenly spaced, first and last included) and no output layer:
  * fifty panels of a 50-layer network would take the page longer to draw than the worker takes to compute them.
+ * They are the layers probeAtInit measures histograms for when given `histogramLayers: panels`.
  */
 export function sampledHiddenLayers(snapshot: Snapshot, panels = HISTOGRAM_PANELS): Snapshot {
   const hidden = snapshot.layers.filter((layer) => layer.activation);
-  if (hidden.length <= panels) return {...snapshot, layers: hidden};
-  const picks = new Set(
-    Array.from({length: panels}, (_, i) => Math.round((i * (hidden.length - 1)) / (panels - 1)))
-  );
+  const picks = evenlySpaced(hidden.length, panels);
   return {...snapshot, layers: hidden.filter((_, i) => picks.has(i))};
 }

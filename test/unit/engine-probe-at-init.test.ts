@@ -46,6 +46,33 @@ describe("probeAtInit", () => {
     assert.notEqual(a.layers[0]!.gradNorm, c.layers[0]!.gradNorm);
   });
 
+  it("measures histograms for evenly spaced hidden layers only when asked, every norm and moment unchanged", async () => {
+    const config = smallConfig({depth: 5});
+    const images = syntheticDataset(64);
+    const before = tf.memory().numTensors;
+    const full = await probeAtInit(config, images);
+    const light = await probeAtInit(config, images, {histogramLayers: 3});
+    assert.equal(tf.memory().numTensors, before);
+    // Hidden layers 1, 3 and 5 keep their histograms and percentiles; 2, 4 and the output layer have none.
+    const detailed = light.layers.map((l) => l.weightHistogram.length > 0);
+    assert.deepEqual(detailed, [true, false, true, false, true, false]);
+    for (const [i, layer] of light.layers.entries()) {
+      const reference = full.layers[i]!;
+      assert.equal(layer.gradNorm, reference.gradNorm);
+      assert.equal(layer.weightNorm, reference.weightNorm);
+      assert.deepEqual(layer.activation?.mean, reference.activation?.mean);
+      assert.deepEqual(layer.activation?.saturation, reference.activation?.saturation);
+      if (detailed[i]) assert.deepEqual(layer, reference);
+      else {
+        assert.deepEqual(layer.gradHistogram, []);
+        if (layer.activation) {
+          assert.equal(layer.activation.histogram, undefined);
+          assert.equal(layer.activation.preactivationPercentiles, undefined);
+        }
+      }
+    }
+  });
+
   it("refuses an invalid config or an empty batch, leaving no tensor behind", async () => {
     const before = tf.memory().numTensors;
     await assert.rejects(probeAtInit(smallConfig({depth: 0}), syntheticDataset(8)), /depth/);

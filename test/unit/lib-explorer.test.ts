@@ -11,6 +11,7 @@ import {
   explorerLabel,
   sampledHiddenLayers
 } from "../../src/lib/explorer.js";
+import {evenlySpaced} from "../../src/engine/evenly-spaced.js";
 import type {Snapshot} from "../../src/engine/types.js";
 import {normalizeControlValues} from "../../src/lib/remedy-spec.js";
 
@@ -72,6 +73,15 @@ describe("explorer labels", () => {
       explorerStatus(done),
       "7 hidden layers, Sigmoid, N(0, 0.05²): one pass took 42 ms in a worker (wasm), 57 ms from your change to the answer."
     );
+  });
+});
+
+describe("evenlySpaced", () => {
+  it("spreads the picks over the range, first and last included, and keeps all of a short range", () => {
+    assert.deepEqual([...evenlySpaced(50, 12)], [0, 4, 9, 13, 18, 22, 27, 31, 36, 40, 45, 49]);
+    assert.deepEqual([...evenlySpaced(5, 12)], [0, 1, 2, 3, 4]);
+    assert.deepEqual([...evenlySpaced(7, 2)], [0, 6]);
+    assert.deepEqual([...evenlySpaced(7, 1)], [0]);
   });
 });
 
