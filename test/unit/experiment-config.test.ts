@@ -12,6 +12,7 @@ import {parseArgs, UsageError} from "../../scripts/experiment/args.js";
 import {planRuns} from "../../scripts/experiment/run-one.js";
 import {BASELINE_CONFIG} from "../../src/engine/config.js";
 import type {TrainConfig} from "../../src/engine/types.js";
+import {experimentCommand} from "../../src/lib/experiment-command.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), "experiment-config-"));
@@ -121,5 +122,21 @@ describe("--config", () => {
     const again = cli([...args, "--skip-existing"]);
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stderr, /\[tiny\] skipped: .*exists/);
+  });
+});
+
+describe("experimentCommand", () => {
+  it("gives a shell command whose words parse back to the same config, quotes and all", () => {
+    const config = {...tiny, seeds: {init: 1, data: 2}};
+    // "it's" is no valid run name (the CLI refuses it): what is tested is that its quote survives the shell.
+    const command = experimentCommand(config, {name: "it's", backend: "cpu"});
+    assert.match(command, /^npm run experiment -- --config '/);
+    // The shell splits the words; printf hands them back one per NUL, as npm would hand them to the script.
+    const words = spawnSync("bash", ["-c", command.replace(/^npm run experiment --/, "printf '%s\\0'")], {
+      encoding: "utf8"
+    }).stdout.split("\0");
+    assert.deepEqual(words.slice(0, 2), ["--config", JSON.stringify(config)]);
+    assert.deepEqual(words.slice(2, 6), ["--name", "it's", "--backend", "cpu"]);
+    assert.deepEqual(parsedConfig(words.slice(0, 2)).config, config);
   });
 });
