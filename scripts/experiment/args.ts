@@ -2,6 +2,8 @@
 // message and an exit code, never a half-finished set of runs.
 import {LIMITS} from "../../src/engine/config.js";
 import {PRESET_NAMES} from "../../src/engine/presets.js";
+import type {TrainConfig} from "../../src/engine/types.js";
+import {checkRunName, CustomConfigError, readCustomConfig} from "./custom-config.js";
 
 export const BACKENDS = ["wasm", "cpu"] as const;
 export type NodeBackend = (typeof BACKENDS)[number];
@@ -23,19 +25,27 @@ export interface ExperimentArgs {
   check: boolean;
   /** With --check: compare up to this step (default: the whole first epoch). */
   checkSteps: number | null;
+  /** --config: one complete, validated config trained instead of presets. */
+  config: TrainConfig | null;
+  /** --name: the run's name with --config; null gives custom-<hash of the config>. */
+  name: string | null;
 }
 
 export type Parsed = {kind: "run"; args: ExperimentArgs} | {kind: "help"} | {kind: "list"};
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: npm run experiment -- <preset…|--all> [options]
+export const USAGE = `Usage: npm run experiment -- <preset…|--all|--config CONFIG> [options]
 
 Trains presets (the study's experiments and this project's variants) in Node with the engine the pages use,
 and writes one JSON file per run to the output folder, only once the run is complete.
 
   <preset…>          one or more preset names (see --list)
   --all              every preset
+  --config CONFIG    instead of presets: one complete config (the playground's export), as inline JSON or the
+                     path of a .json file; checked like a page checks it. --epochs, --train-size and --seed
+                     still apply, and snapshots are taken as often as for presets
+  --name NAME        with --config: the run's name in its file name; default custom-<8 hex digits of the config>
   --epochs N         epochs per run (per stage for layer-wise presets), ${LIMITS.epochs.min}–${LIMITS.epochs.max}; default: the preset's (100)
   --train-size N     training images before the 10% validation split, 2–60000; default 60000
   --seed S           init and data-order seed, ${LIMITS.seed.min}–${LIMITS.seed.max}; default 42
@@ -60,6 +70,16 @@ function integer(flag: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
+/** --config and --name failures are usage errors: a message and exit 2, nothing run. */
+function customOption<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof CustomConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export function parseArgs(argv: readonly string[]): Parsed {
   const args: ExperimentArgs = {
     presets: [],
@@ -72,7 +92,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
     skipExisting: false,
     child: false,
     check: false,
-    checkSteps: null
+    checkSteps: null,
+    config: null,
+    name: null
   };
   let all = false;
   for (let i = 0; i < argv.length; i++) {
@@ -127,6 +149,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case "--check-steps":
         args.checkSteps = integer(flag, value(), 1, 100000);
         break;
+      case "--config":
+        if (args.config) throw new UsageError("--config may be given once (one config a command)");
+        args.config = customOption(() => readCustomConfig(value()));
+        break;
+      case "--name":
+        args.name = customOption(() => checkRunName(value()));
+        break;
       default:
         if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag} (see --help)`);
         if (!PRESET_NAMES.includes(flag)) {
@@ -136,7 +165,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
   }
   if (all) args.presets = [...PRESET_NAMES];
-  if (args.presets.length === 0 && !args.check) {
+  if (args.config && (args.presets.length > 0 || args.check)) {
+    throw new UsageError("--config trains one config: name no presets, --all or --check with it");
+  }
+  if (args.name && !args.config) throw new UsageError("--name goes with --config");
+  if (args.presets.length === 0 && !args.check && !args.config) {
     throw new UsageError("name at least one preset, or --all (see --list)");
   }
   return {kind: "run", args};

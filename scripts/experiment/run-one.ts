@@ -10,6 +10,7 @@ import {presetByName, withEpochs, type Preset} from "../../src/engine/presets.js
 import {startTraining} from "../../src/engine/run.js";
 import type {Metrics, Snapshot, TrainConfig} from "../../src/engine/types.js";
 import type {ExperimentArgs} from "./args.js";
+import {customName} from "./custom-config.js";
 
 /** Snapshots every this many steps: about ten in the first epoch of 106 steps (the finer first epoch). */
 export const EXPERIMENT_SNAPSHOT_EVERY = 10;
@@ -55,17 +56,34 @@ export function runFileName(preset: string, config: TrainConfig, epochsPerStage:
   return `${preset}_s${config.seeds.init}_e${epochsPerStage}${size}.json`;
 }
 
-/** The runs the arguments ask for, each config validated (a ConfigError names the field). */
+/** `base` adjusted by the command line's --epochs, --train-size and --seed, then validated. */
+function adjusted(base: TrainConfig, args: ExperimentArgs): TrainConfig {
+  let config: TrainConfig = {...base, snapshotEvery: EXPERIMENT_SNAPSHOT_EVERY};
+  if (args.epochs !== null) config = withEpochs(config, args.epochs);
+  if (args.trainSize !== null) config = {...config, trainSize: args.trainSize};
+  if (args.seed !== null) config = {...config, seeds: {init: args.seed, data: args.seed}};
+  return validateConfig(config);
+}
+
+function plan(preset: Preset, config: TrainConfig, out: string): RunPlan {
+  const perStage = config.layerwise ? config.layerwise.stages[0]!.epochs : config.epochs;
+  return {preset, config, file: join(out, runFileName(preset.name, config, perStage))};
+}
+
+/**
+ * The runs the arguments ask for, each config validated (a ConfigError names the field). A --config run is
+ * recorded like a preset's, under its --name (default custom-<hash of the adjusted config>), with no study.
+ */
 export function planRuns(args: ExperimentArgs): RunPlan[] {
+  if (args.config) {
+    const config = adjusted(args.config, args);
+    const name = args.name ?? customName(config);
+    const preset: Preset = {name, title: name, description: "a custom config", study: null, config};
+    return [plan(preset, config, args.out)];
+  }
   return args.presets.map((name) => {
     const preset = presetByName(name);
-    let config: TrainConfig = {...preset.config, snapshotEvery: EXPERIMENT_SNAPSHOT_EVERY};
-    if (args.epochs !== null) config = withEpochs(config, args.epochs);
-    if (args.trainSize !== null) config = {...config, trainSize: args.trainSize};
-    if (args.seed !== null) config = {...config, seeds: {init: args.seed, data: args.seed}};
-    validateConfig(config);
-    const perStage = config.layerwise ? config.layerwise.stages[0]!.epochs : config.epochs;
-    return {preset, config, file: join(args.out, runFileName(name, config, perStage))};
+    return plan(preset, adjusted(preset.config, args), args.out);
   });
 }
 

@@ -8,13 +8,19 @@ import type {Network} from "./network.js";
 import {createOptimizer} from "./optimizers.js";
 import {seededRandom, shuffleInPlace} from "./random.js";
 import {readBack} from "./snapshot.js";
+import {readWeights} from "./weights.js";
 import {buildTrainingModel, stageEpochs} from "./stages.js";
 import {trainStep, type StepResult} from "./step.js";
-import type {DatasetBuffers, RunStatus, Snapshot, TrainConfig} from "./types.js";
+import type {DatasetBuffers, RunStatus, Snapshot, TrainConfig, TrainedWeights} from "./types.js";
 
 export interface LoopEvents {
   snapshot(snapshot: Snapshot): void;
   progress(step: number, totalSteps: number, elapsedMs: number): void;
+}
+
+export interface LoopOptions {
+  /** Read the final network's weights (a finished run only) before its tensors are freed. */
+  captureWeights?: boolean;
 }
 
 export interface TrainingData {
@@ -38,14 +44,16 @@ function trackInitialWeights(initial: Map<Param, tf.Tensor>, network: Network): 
  * Trains `config` on `data`, stage by stage (one stage without layer-wise training), reporting a snapshot at
  * step 0 ("init"), every `snapshotEvery` steps, at each epoch end (with validation metrics), at each stage end
  * (with test metrics) and at the end. Every tensor it creates is freed before it returns, whether it
- * finishes, is cancelled, diverges or throws.
+ * finishes, is cancelled, diverges or throws. With `captureWeights` a finished run also returns the weights
+ * of its last stage's network.
  */
 export async function trainingLoop(
   config: TrainConfig,
   data: TrainingData,
   control: RunControl,
-  events: LoopEvents
-): Promise<{status: RunStatus; message: string | null}> {
+  events: LoopEvents,
+  options: LoopOptions = {}
+): Promise<{status: RunStatus; message: string | null; weights?: TrainedWeights}> {
   const dataRandom = seededRandom(config.seeds.data);
   const {fit, validation} = splitFitValidation(config.trainSize, config.validationFraction, dataRandom);
   const testIndices = range(data.test.count);
@@ -61,9 +69,10 @@ export async function trainingLoop(
   let totals: tf.Tensor = tf.zeros([2]);
   let trainCount = 0;
   let step = 0;
+  let network: Network | null = null;
   try {
     for (let s = 0; s < model.stages.length; s++) {
-      const network = model.enterStage(s);
+      network = model.enterStage(s);
       trackInitialWeights(initial, network);
       const stageConfig = model.stages[s]!;
       const stage = stageConfig && {index: s, count: model.stages.length, config: stageConfig};
@@ -145,6 +154,8 @@ export async function trainingLoop(
         }
       }
     }
+    if (options.captureWeights && network)
+      return {status: "done", message: null, weights: await readWeights(network)};
     return {status: "done", message: null};
   } finally {
     tf.dispose([...initial.values(), totals]);

@@ -1,7 +1,7 @@
 import {validateConfig} from "./config.js";
 import {RunControl} from "./control.js";
-import {trainingLoop, type TrainingData} from "./loop.js";
-import type {RunStatus, Snapshot, TrainConfig} from "./types.js";
+import {trainingLoop, type LoopOptions, type TrainingData} from "./loop.js";
+import type {RunStatus, Snapshot, TrainConfig, TrainedWeights} from "./types.js";
 
 /** Everything a page shows about a run, as plain data. */
 export interface RunState {
@@ -14,6 +14,8 @@ export interface RunState {
   elapsedMs: number;
   /** Time left at the pace so far (training time only), or null before the first step. */
   remainingMs: number | null;
+  /** The final weights, once a run started with `captureWeights` is done (absent otherwise). */
+  weights?: TrainedWeights;
 }
 
 /**
@@ -34,8 +36,15 @@ export interface TrainingRun {
 /** Progress-only updates (no new snapshot) reach listeners at most this often. */
 const PROGRESS_INTERVAL_MS = 200;
 
-/** Validates `config` (throws ConfigError naming the field) and starts training at once. */
-export function startTraining(config: TrainConfig, data: TrainingData): TrainingRun {
+/**
+ * Validates `config` (throws ConfigError naming the field) and starts training at once. With `captureWeights`,
+ * the final state of a finished run carries its trained weights (read just before its tensors are freed).
+ */
+export function startTraining(
+  config: TrainConfig,
+  data: TrainingData,
+  options: LoopOptions = {}
+): TrainingRun {
   validateConfig(config, data.train.count);
   const control = new RunControl();
   const listeners = new Set<(state: RunState) => void>();
@@ -61,14 +70,23 @@ export function startTraining(config: TrainConfig, data: TrainingData): Training
     const remainingMs = step > 0 ? (elapsedMs / step) * (totalSteps - step) : null;
     update({step, totalSteps, elapsedMs, remainingMs}, force);
   };
-  const done = trainingLoop(config, data, control, {
-    snapshot(snapshot) {
-      snapshots.push(snapshot);
-      progress(snapshot.step, snapshot.totalSteps, snapshot.elapsedMs, true);
+  const done = trainingLoop(
+    config,
+    data,
+    control,
+    {
+      snapshot(snapshot) {
+        snapshots.push(snapshot);
+        progress(snapshot.step, snapshot.totalSteps, snapshot.elapsedMs, true);
+      },
+      progress: (step, totalSteps, elapsedMs) => progress(step, totalSteps, elapsedMs, false)
     },
-    progress: (step, totalSteps, elapsedMs) => progress(step, totalSteps, elapsedMs, false)
-  }).then(
-    ({status, message}) => (update({status, message, remainingMs: status === "done" ? 0 : null}), state),
+    options
+  ).then(
+    ({status, message, weights}) => (
+      update({status, message, remainingMs: status === "done" ? 0 : null, ...(weights && {weights})}),
+      state
+    ),
     (error: unknown) => (
       update({status: "failed", message: error instanceof Error ? error.message : String(error)}),
       state

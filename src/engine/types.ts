@@ -225,3 +225,25 @@ export interface StageInfo {
   /** Blocks present, frozen blocks and whether the head is new: the stage's config. */
   config: StageConfig;
 }
+
+/** One tensor of a trained network: its values row-major (C order) over `shape`. */
+export interface WeightTensor {
+  /** "W" and "b" of a dense layer; "gamma", "beta" (and BatchNorm's "runningMean", "runningVar") of a norm. */
+  name: string;
+  shape: number[];
+  values: number[];
+}
+
+/** A layer's tensors, named as the layer is in the run's wiring (dense layers as in the snapshots' `layers`). */
+export interface LayerWeights {
+  name: string;
+  tensors: WeightTensor[];
+}
+
+/** Every parameter and running statistic of a network as plain data, with the layout they are stored in. */
+export interface TrainedWeights {
+  /** How to read `layers`, in words (WEIGHTS_LAYOUT in weights.ts). */
+  layout: string;
+  /** In the order of the forward pass; layers without tensors (activations, standardization) are left out. */
+  layers: LayerWeights[];
+}

@@ -40,7 +40,12 @@ export function createRunHost(
     backend = name;
   }
 
-  async function train(id: number, config: Parameters<typeof startTraining>[0], backendName: string) {
+  async function train(
+    id: number,
+    config: Parameters<typeof startTraining>[0],
+    backendName: string,
+    captureWeights: boolean
+  ) {
     const idle: RunProgress = {
       status: "cancelled",
       message: null,
@@ -62,7 +67,7 @@ export function createRunHost(
         loaded: {train: images.train.count, test: images.test.count}
       });
       if (superseded(id)) return ended(id, idle);
-      const run = startTraining(config, images);
+      const run = startTraining(config, images, {captureWeights});
       current = {id, run};
       if (paused.delete(id)) run.pause();
       let sent = 0;
@@ -77,7 +82,8 @@ export function createRunHost(
         id,
         progress: progressOf(end),
         snapshots: end.snapshots.slice(sent),
-        tensors: tf.memory().numTensors
+        tensors: tf.memory().numTensors,
+        ...(end.weights && {weights: end.weights})
       });
     } catch (error) {
       current = null;
@@ -99,7 +105,7 @@ export function createRunHost(
       case "start":
         latest = msg.id;
         current?.run.cancel();
-        queue = queue.then(() => train(msg.id, msg.config, msg.backend));
+        queue = queue.then(() => train(msg.id, msg.config, msg.backend, msg.captureWeights ?? false));
         return;
       case "cancel":
         if (current?.id === msg.id) current.run.cancel();

@@ -62,10 +62,13 @@ export class RunPool {
     return () => this.listeners.delete(listener);
   }
 
-  /** Starts `config` in place `index` (0-based), replacing the run there; the backend is decided first. */
-  async run(index: number, config: TrainConfig) {
+  /**
+   * Starts `config` in place `index` (0-based), replacing the run there; the backend is decided first. With
+   * `captureWeights` the finished run's final state carries its trained weights (RunSlot.run).
+   */
+  async run(index: number, config: TrainConfig, options: {captureWeights?: boolean} = {}) {
     const slot = await this.slot(index);
-    return slot.run(config, (this.backend ??= this.decideBackend(slot, config)));
+    return slot.run(config, (this.backend ??= this.decideBackend(slot, config)), options);
   }
 
   /** Ends the hosts from place `count` on (fewer runs side by side than before). */

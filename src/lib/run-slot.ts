@@ -51,6 +51,7 @@ export class RunSlot {
       if (!run) return;
       this.update(run, message.progress, message.snapshots);
       if (message.type === "end") {
+        if (message.weights) run.state = {...run.state, weights: message.weights};
         this.tensors = message.tensors;
         this.end(run);
       }
@@ -77,8 +78,11 @@ export class RunSlot {
     return report;
   }
 
-  /** Cancels this slot's run, if any, and starts `config` on the backend named by `backend` once it is known. */
-  run(config: TrainConfig, backend: Promise<string>): TrainingRun {
+  /**
+   * Cancels this slot's run, if any, and starts `config` on the backend named by `backend` once it is known.
+   * With `captureWeights`, the state `done` resolves to carries the trained weights when the run finished.
+   */
+  run(config: TrainConfig, backend: Promise<string>, options: {captureWeights?: boolean} = {}): TrainingRun {
     const id = nextId++;
     const snapshots: Snapshot[] = [];
     const initial: LiveRunState = {
@@ -107,7 +111,15 @@ export class RunSlot {
     if (this.failed) this.fail(this.failed);
     else
       backend.then(
-        (name) => !run.ended && this.connection.post({type: "start", id, config, backend: name}),
+        (name) =>
+          !run.ended &&
+          this.connection.post({
+            type: "start",
+            id,
+            config,
+            backend: name,
+            ...(options.captureWeights && {captureWeights: true})
+          }),
         (error: Error) => {
           this.update(run, {...run.state, status: "failed", message: error.message}, []);
           this.end(run);
