@@ -2,6 +2,7 @@
 // message and an exit code, never a half-finished set of runs.
 import {LIMITS} from "../../src/engine/config.js";
 import {PRESET_NAMES} from "../../src/engine/presets.js";
+import {GRID_USAGE, parseGridFlag, type GridArgs} from "./grid-args.js";
 
 export const BACKENDS = ["wasm", "cpu"] as const;
 export type NodeBackend = (typeof BACKENDS)[number];
@@ -23,6 +24,8 @@ export interface ExperimentArgs {
   check: boolean;
   /** With --check: compare up to this step (default: the whole first epoch). */
   checkSteps: number | null;
+  /** --grid: the trainability map's grid instead of presets (grid-args.ts). */
+  grid: GridArgs | null;
 }
 
 export type Parsed = {kind: "run"; args: ExperimentArgs} | {kind: "help"} | {kind: "list"};
@@ -46,6 +49,7 @@ and writes one JSON file per run to the output folder, only once the run is comp
   --check            re-run the first epoch of every run in --out (or of the named presets' runs) and confirm
                      it reproduces the committed numbers; exits 1 naming the first difference
   --check-steps N    with --check: compare only up to step N (a quick check)
+${GRID_USAGE}
   --list             one preset a line: its name, then what it is
   --help             this text
 
@@ -72,7 +76,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
     skipExisting: false,
     child: false,
     check: false,
-    checkSteps: null
+    checkSteps: null,
+    grid: null
   };
   let all = false;
   for (let i = 0; i < argv.length; i++) {
@@ -128,6 +133,14 @@ export function parseArgs(argv: readonly string[]): Parsed {
         args.checkSteps = integer(flag, value(), 1, 100000);
         break;
       default:
+        if (flag.startsWith("--grid")) {
+          try {
+            args.grid = parseGridFlag(args.grid, flag, value);
+          } catch (error) {
+            throw new UsageError((error as Error).message);
+          }
+          break;
+        }
         if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag} (see --help)`);
         if (!PRESET_NAMES.includes(flag)) {
           throw new UsageError(`unknown preset ${flag}; the presets are: ${PRESET_NAMES.join(", ")}`);
@@ -136,7 +149,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
   }
   if (all) args.presets = [...PRESET_NAMES];
-  if (args.presets.length === 0 && !args.check) {
+  if (args.grid && (args.presets.length > 0 || args.check))
+    throw new UsageError("--grid trains the trainability grid only: name no preset, and no --check");
+  if (args.presets.length === 0 && !args.check && !args.grid) {
     throw new UsageError("name at least one preset, or --all (see --list)");
   }
   return {kind: "run", args};
