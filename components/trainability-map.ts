@@ -105,21 +105,6 @@ export function trainabilityMap(
     })
     .attr("stroke", MUTED)
     .attr("stroke-width", 1.5);
-  const cellWidth = (width - margin.left - margin.right) / data.scales.length;
-  cells
-    .filter((c) => cellWidth >= 30 && (filled(c) || crossed(c)))
-    .append("text")
-    .attr("x", (c) => (box(c).x0 + box(c).x1) / 2)
-    .attr("y", (c) => (box(c).y0 + box(c).y1) / 2)
-    .attr("text-anchor", "middle")
-    .attr("dominant-baseline", "middle")
-    // Dark text on the light (yellow-green) end of viridis, light text on its dark end.
-    .attr("fill", (c) => (filled(c) && c.accuracy! > 0.6 ? "#000" : "#fff"))
-    .attr("paint-order", "stroke")
-    .attr("stroke", (c) => (filled(c) ? "none" : BACKGROUND))
-    .attr("stroke-width", 3)
-    .style("fill", (c) => (filled(c) ? null : "currentColor"))
-    .text((c) => (filled(c) ? pct(c.accuracy!) : c.status === "failed" ? "failed" : "NaN"));
   cells.append("title").text((c) => {
     const what = filled(c)
       ? `test accuracy ${(c.accuracy! * 100).toFixed(1)}%`
@@ -132,6 +117,27 @@ export function trainabilityMap(
   });
 
   overlay(svg, data, x, y);
+  const cellWidth = (width - margin.left - margin.right) / data.scales.length;
+  // Labels in a layer of their own, above the theory lines, so no curve hides a number.
+  svg
+    .append("g")
+    .attr("class", "cell-labels")
+    .selectAll("text")
+    .data(data.cells.filter((c) => cellWidth >= 30 && (filled(c) || crossed(c))))
+    .join("text")
+    .attr("data-scale", (c) => c.scale)
+    .attr("data-depth", (c) => c.depth)
+    .attr("x", (c) => (box(c).x0 + box(c).x1) / 2)
+    .attr("y", (c) => (box(c).y0 + box(c).y1) / 2)
+    .attr("text-anchor", "middle")
+    .attr("dominant-baseline", "middle")
+    // Dark text on the light (yellow-green) end of viridis, light text on its dark end.
+    .attr("fill", (c) => (filled(c) && c.accuracy! > 0.6 ? "#000" : "#fff"))
+    .attr("paint-order", "stroke")
+    .attr("stroke", (c) => (filled(c) ? "none" : BACKGROUND))
+    .attr("stroke-width", 3)
+    .style("fill", (c) => (filled(c) ? null : "currentColor"))
+    .text((c) => (filled(c) ? pct(c.accuracy!) : c.status === "failed" ? "failed" : "NaN"));
   const xAxis = d3.axisBottom(x).tickValues(thin([...data.scales], width - margin.left - margin.right, 36));
   svg
     .append("g")
@@ -214,7 +220,7 @@ function overlay(
     halo(line as never);
     g.append("text")
       .attr("x", cx + 4)
-      .attr("y", top + 10)
+      .attr("y", top - 4)
       .attr("fill", "currentColor")
       .attr("stroke", BACKGROUND)
       .attr("stroke-width", 3)

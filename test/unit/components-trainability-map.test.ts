@@ -55,6 +55,8 @@ function fixture(): TrainabilityMapData {
   };
 }
 
+const label = (svg: Element, scale: number, depth: number) =>
+  one(svg, `g.cell-labels text[data-scale="${scale}"][data-depth="${depth}"]`);
 const cell = (svg: Element, scale: number, depth: number) =>
   one(svg, `g.cell[data-scale="${scale}"][data-depth="${depth}"]`);
 
@@ -68,7 +70,7 @@ test("trainability map colours finished cells by accuracy on the fixed chance-to
   assert.equal(one(cell(svg, 1, 2), "rect").getAttribute("fill"), accuracyColor(0.8));
   // Chance is the dark end of viridis, whatever else the grid holds.
   assert.equal(one(cell(svg, 0.1, 2), "rect").getAttribute("fill"), "#440154");
-  assert.equal(one(cell(svg, 1, 2), "text").textContent, "80%");
+  assert.equal(label(svg, 1, 2).textContent, "80%");
 });
 
 test("trainability map leaves pending cells empty, dashes the running one and crosses out diverged and failed", () => {
@@ -82,8 +84,8 @@ test("trainability map leaves pending cells empty, dashes the running one and cr
     assert.equal(one(cell(svg, scale, depth), "rect").getAttribute("fill"), "none");
   assert.ok(one(cell(svg, 1, 8), "rect").getAttribute("stroke-dasharray"));
   assert.equal(all(svg, "g.cell path").length, 2, "the diverged and the failed cell are crossed out");
-  assert.equal(one(cell(svg, 10, 2), "text").textContent, "NaN");
-  assert.equal(one(cell(svg, 0.1, 8), "text").textContent, "failed");
+  assert.equal(label(svg, 10, 2).textContent, "NaN");
+  assert.equal(label(svg, 0.1, 8).textContent, "failed");
 });
 
 test("trainability map lays cells on log axes with edges at geometric midpoints", () => {
