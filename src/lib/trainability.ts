@@ -43,7 +43,8 @@ const DEPTH_SPAN = {min: 2, max: 32} as const;
 /**
  * The default grid: 7 scales × 5 depths, 300 steps each. SGD at learning rate 0.1 (batch 128) takes the
  * study's 7-layer sigmoid net at N(0, 1²) from 10% to ~50% test accuracy in 237 steps (measured in Node,
- * wasm); at 0.5 the same net overshoots (33%), at 0.05 it is slower. About 5 minutes on two wasm workers.
+ * wasm); at 0.5 the same net overshoots (33%), at 0.05 it is slower. The grid took 16 min in headless chromium
+ * (two wasm workers) on the project's 2-core test machine while other jobs shared it, 31 min of cell time in all.
  */
 export const DEFAULT_GRID: GridSettings = {
   activation: "sigmoid",
