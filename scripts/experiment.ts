@@ -11,6 +11,7 @@ import {ConfigError} from "../src/engine/options.js";
 import {PRESETS} from "../src/engine/presets.js";
 import {parseArgs, USAGE, UsageError, type ExperimentArgs} from "./experiment/args.js";
 import {checkRecord} from "./experiment/check.js";
+import {runGrid} from "./experiment/grid.js";
 import {runChildren} from "./experiment/children.js";
 import {formatDuration, lineReporter, terminalReporter, type Reporter} from "./experiment/progress.js";
 import {
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     throw error;
   }
   if (args.check) return void (await checkRuns(args));
+  if (args.grid) return void (await gridRuns(args));
   let plans: RunPlan[];
   try {
     plans = planRuns(args);
@@ -172,6 +174,28 @@ async function checkRuns(args: ExperimentArgs): Promise<void> {
   }
   if (differing > 0)
     fail(`${differing} of ${files.length} runs no longer reproduce their committed numbers`, 1);
+}
+
+/** --grid: the trainability grid, one cell after another in this process. */
+async function gridRuns(args: ExperimentArgs): Promise<void> {
+  await tf.setBackend(args.backend);
+  await tf.ready();
+  const splits = loadFashionSplits({log: (text) => process.stderr.write(text)});
+  const cancelled: {signal: boolean; onCancel?: () => void} = {signal: false};
+  process.on("SIGINT", () => {
+    cancelled.signal = true;
+    cancelled.onCancel?.();
+  });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  let failed: number;
+  try {
+    const data = {train: splits.train, test: splits.test};
+    failed = await runGrid(args, data, `${args.backend} (Node)`, log, cancelled);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if (failed < 0) fail("interrupted; the finished cells are kept (--skip-existing resumes)", 130);
+  if (failed > 0) fail(`${failed} cells failed`, 1);
 }
 
 /** In a child of --jobs, progress goes to the parent as JSON lines on stdout. */

@@ -4,6 +4,7 @@ import {LIMITS} from "../../src/engine/config.js";
 import {PRESET_NAMES} from "../../src/engine/presets.js";
 import type {TrainConfig} from "../../src/engine/types.js";
 import {checkRunName, CustomConfigError, readCustomConfig} from "./custom-config.js";
+import {GRID_USAGE, parseGridFlag, type GridArgs} from "./grid-args.js";
 
 export const BACKENDS = ["wasm", "cpu"] as const;
 export type NodeBackend = (typeof BACKENDS)[number];
@@ -29,6 +30,8 @@ export interface ExperimentArgs {
   config: TrainConfig | null;
   /** --name: the run's name with --config; null gives custom-<hash of the config>. */
   name: string | null;
+  /** --grid: the trainability map's grid instead of presets (grid-args.ts). */
+  grid: GridArgs | null;
 }
 
 export type Parsed = {kind: "run"; args: ExperimentArgs} | {kind: "help"} | {kind: "list"};
@@ -56,6 +59,7 @@ and writes one JSON file per run to the output folder, only once the run is comp
   --check            re-run the first epoch of every run in --out (or of the named presets' runs) and confirm
                      it reproduces the committed numbers; exits 1 naming the first difference
   --check-steps N    with --check: compare only up to step N (a quick check)
+${GRID_USAGE}
   --list             one preset a line: its name, then what it is
   --help             this text
 
@@ -94,7 +98,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
     check: false,
     checkSteps: null,
     config: null,
-    name: null
+    name: null,
+    grid: null
   };
   let all = false;
   for (let i = 0; i < argv.length; i++) {
@@ -157,6 +162,14 @@ export function parseArgs(argv: readonly string[]): Parsed {
         args.name = customOption(() => checkRunName(value()));
         break;
       default:
+        if (flag.startsWith("--grid")) {
+          try {
+            args.grid = parseGridFlag(args.grid, flag, value);
+          } catch (error) {
+            throw new UsageError((error as Error).message);
+          }
+          break;
+        }
         if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag} (see --help)`);
         if (!PRESET_NAMES.includes(flag)) {
           throw new UsageError(`unknown preset ${flag}; the presets are: ${PRESET_NAMES.join(", ")}`);
@@ -169,7 +182,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     throw new UsageError("--config trains one config: name no presets, --all or --check with it");
   }
   if (args.name && !args.config) throw new UsageError("--name goes with --config");
-  if (args.presets.length === 0 && !args.check && !args.config) {
+  if (args.grid && (args.presets.length > 0 || args.check || args.config))
+    throw new UsageError(
+      "--grid trains the trainability grid only: name no preset, no --config and no --check"
+    );
+  if (args.presets.length === 0 && !args.check && !args.config && !args.grid) {
     throw new UsageError("name at least one preset, or --all (see --list)");
   }
   return {kind: "run", args};

@@ -73,8 +73,10 @@ export class RunPool {
 
   /** Ends the hosts from place `count` on (fewer runs side by side than before). */
   shrink(count: number): void {
-    for (const slot of this.slots.splice(count)) void Promise.resolve(slot).then((s) => s.terminate());
+    const ended = this.slots.splice(count).map((slot) => Promise.resolve(slot).then((s) => s.terminate()));
     this.changed();
+    // Hosts end a moment later (one may still be starting): show the workers and tensors left once they have.
+    if (ended.length) void Promise.all(ended).then(() => this.changed());
   }
 
   dispose(): void {
