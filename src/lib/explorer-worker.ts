@@ -45,7 +45,12 @@ const backend = (async () => {
 async function work(): Promise<void> {
   busy = true;
   await backend;
-  for (let next = waiting.shift(); next; next = waiting.shift()) {
+  for (;;) {
+    // Let waiting messages in between passes, so a newer request replaces the rest of a list: probeAtInit's
+    // awaits resolve as microtasks, which never give a message event its turn.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const next = waiting.shift();
+    if (!next) break;
     const {id, config} = next;
     const started = performance.now();
     try {
