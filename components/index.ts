@@ -76,5 +76,5 @@ export type {StageTimelineOptions, StageTimelineRun} from "./stage-timeline.js";
 // phaseDiagram(data: {activation, scales, depths, grid, critical, depthScale, measured, pending, reader}, {width}):
 // init scale × depth coloured by the predicted log10 first/last hidden gradient ratio on PHASE_DOMAIN (±6 decades),
 // the critical line, depth = k·ξ curves, measured points and the reader's ring (src/lib/phase-client.ts: phaseData).
-export {PHASE_DOMAIN, describePhase, phaseColor, phaseDiagram} from "./phase-diagram.js";
+export {PHASE_DOMAIN, phaseDiagram} from "./phase-diagram.js";
 export type {PhaseDiagramData, PhaseDiagramOptions, PhasePoint} from "./phase-diagram.js";
