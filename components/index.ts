@@ -73,3 +73,8 @@ export type {NetworkDiagramOptions, NetworkShape} from "./network-diagram.js";
 // drawn from the declared stage table (flame: trains, snowflake: frozen), a head and accuracy row per run.
 export {stageTimeline} from "./stage-timeline.js";
 export type {StageTimelineOptions, StageTimelineRun} from "./stage-timeline.js";
+// phaseDiagram(data: {activation, scales, depths, grid, critical, depthScale, measured, pending, reader}, {width}):
+// init scale × depth coloured by the predicted log10 first/last hidden gradient ratio on PHASE_DOMAIN (±6 decades),
+// the critical line, depth = k·ξ curves, measured points and the reader's ring (src/lib/phase-client.ts: phaseData).
+export {PHASE_DOMAIN, phaseDiagram} from "./phase-diagram.js";
+export type {PhaseDiagramData, PhaseDiagramOptions, PhasePoint} from "./phase-diagram.js";

@@ -28,6 +28,39 @@ export interface Explorer {
   dispose(): void;
 }
 
+/** The explorer's worker (explorer-worker.ts), handed the fixed batch once. */
+export interface ExplorerWorker {
+  post(message: ToExplorer): void;
+  terminate(): void;
+}
+
+/**
+ * Starts an explorer worker and sends it `batch` once it has loaded; every answer goes to `onMessage`, and what
+ * stops it (no Worker in this browser, a worker that fails, images that do not load) to `onProblem` as a line
+ * for the reader. Null where the browser has no Worker.
+ */
+export function openExplorerWorker(
+  batch: Promise<ArrayBuffer>,
+  onMessage: (message: FromExplorer) => void,
+  onProblem: (line: string) => void
+): ExplorerWorker | null {
+  // Every browser the site supports has module workers; without Worker at all the page says so.
+  if (typeof Worker === "undefined") {
+    onProblem("The explorer needs Web Workers, which this browser does not offer.");
+    return null;
+  }
+  const worker = new Worker(import.meta.resolve("./explorer-worker.js"), {type: "module"});
+  worker.onmessage = ({data}: MessageEvent<FromExplorer>) => onMessage(data);
+  worker.onerror = (event) =>
+    onProblem(`The explorer's worker failed: ${event.message || "it could not start"}`);
+  batch.then(
+    (bytes) => worker.postMessage({type: "batch", bytes} satisfies ToExplorer, [bytes]),
+    (error) =>
+      onProblem(`The explorer's images could not load: ${error instanceof Error ? error.message : error}`)
+  );
+  return {post: (message) => worker.postMessage(message), terminate: () => worker.terminate()};
+}
+
 /**
  *   const explorer = createExplorer(FileAttachment("data/explorer-batch.bin").arrayBuffer());
  *   invalidation.then(() => explorer.dispose());
@@ -36,11 +69,6 @@ export interface Explorer {
 export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
   const values = normalizeControlValues(EXPLORER_CONTROLS, {});
   const inputs = createControlRows(EXPLORER_CONTROLS, values);
-  // Every browser the site supports has module workers; without Worker at all the explorer says so.
-  const worker =
-    typeof Worker === "undefined"
-      ? null
-      : new Worker(import.meta.resolve("./explorer-worker.js"), {type: "module"});
   const listeners = new Set<(view: ExplorerView) => void>();
   let view: ExplorerView = {
     values,
@@ -49,7 +77,7 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
     workerMs: null,
     answerMs: null,
     backend: null,
-    message: worker ? null : "The explorer needs Web Workers, which this browser does not offer."
+    message: null
   };
   /** The newest request: its id and when it was made. Answers to older ones are dropped. */
   let latest = 0;
@@ -58,10 +86,9 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
     view = {...view, ...next};
     for (const listener of listeners) listener(view);
   };
-  const post = (message: ToExplorer, transfer: Transferable[] = []) => worker?.postMessage(message, transfer);
-
-  if (worker)
-    worker.onmessage = ({data}: MessageEvent<FromExplorer>) => {
+  const worker = openExplorerWorker(
+    batch,
+    (data) => {
       if (data.type === "ready")
         return show({
           backend: data.backend,
@@ -83,20 +110,10 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
           performance.measure("explorer-redraw", {start: asked, end: performance.now()})
         )
       );
-    };
-  if (worker)
-    worker.onerror = (event) =>
-      show({
-        snapshot: null,
-        message: `The explorer's worker failed: ${event.message || "it could not start"}`
-      });
-  batch.then(
-    (bytes) => post({type: "batch", bytes}, [bytes]),
-    (error) =>
-      show({
-        message: `The explorer's images could not load: ${error instanceof Error ? error.message : error}`
-      })
+    },
+    (message) => show({snapshot: null, message})
   );
+  const post = (message: ToExplorer) => worker?.post(message);
 
   const request = (next: RemedyValues) => {
     latest++;

@@ -1,7 +1,8 @@
 // The instant explorer's module Web Worker: holds the fixed batch, and answers each probe request with the
 // step-0 snapshot of a fresh network (probeAtInit) on the wasm backend (cpu where wasm cannot start). Requests
 // arriving while it works are coalesced: only the newest waiting one is computed, so a dragged slider never
-// queues up stale work.
+// queues up stale work. A list of probes (the theory page's measured points) is answered point by point, and a
+// newer request of either kind replaces whatever of it is still waiting.
 import {predictedGradientNorms} from "../engine/mean-field-profile.js";
 import {probeAtInit} from "../engine/probe-at-init.js";
 import type {DatasetBuffers, Snapshot, TrainConfig} from "../engine/types.js";
@@ -10,8 +11,15 @@ import {decodeShard, inflateIfGzipped} from "./fashion-format.js";
 import {HISTOGRAM_PANELS} from "./explorer.js";
 import {initTheory} from "./initialization.js";
 
+export interface ProbeRequest {
+  id: number;
+  config: TrainConfig;
+}
+
 export type ToExplorer =
-  {type: "batch"; bytes: ArrayBuffer} | {type: "probe"; id: number; config: TrainConfig};
+  | {type: "batch"; bytes: ArrayBuffer}
+  | ({type: "probe"} & ProbeRequest)
+  | {type: "probes"; points: ProbeRequest[]};
 
 export type FromExplorer =
   | {type: "ready"; backend: string; problem: string | null}
@@ -25,7 +33,8 @@ const scope = self as unknown as {
 };
 
 let batch: Promise<DatasetBuffers> | null = null;
-let waiting: {id: number; config: TrainConfig} | null = null;
+/** The requests not yet computed, in order; a new message replaces them all. */
+let waiting: ProbeRequest[] = [];
 let busy = false;
 
 const backend = (async () => {
@@ -37,9 +46,13 @@ const backend = (async () => {
 async function work(): Promise<void> {
   busy = true;
   await backend;
-  while (waiting) {
-    const {id, config} = waiting;
-    waiting = null;
+  for (;;) {
+    // Let waiting messages in between passes, so a newer request replaces the rest of a list: probeAtInit's
+    // awaits resolve as microtasks, which never give a message event its turn.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const next = waiting.shift();
+    if (!next) break;
+    const {id, config} = next;
     const started = performance.now();
     try {
       if (!batch) throw new Error("no batch was sent before the first probe");
@@ -60,6 +73,6 @@ scope.onmessage = ({data}) => {
     batch = inflateIfGzipped(data.bytes).then((bytes) => decodeShard(bytes, {name: "explorer batch"}));
     return;
   }
-  waiting = {id: data.id, config: data.config};
+  waiting = data.type === "probes" ? [...data.points] : [{id: data.id, config: data.config}];
   if (!busy) void work();
 };

@@ -129,35 +129,56 @@ export function normalizeControlValues(
   return out;
 }
 
+/** `controls`' values from a URL: defaults overridden by valid parameters, a line for each ignored one. */
+export function controlValuesFromUrl(
+  controls: Record<string, ControlSpec>,
+  search: string,
+  extra: Record<string, ParamSpec> = {}
+): {values: RemedyValues; extra: Partial<Record<string, ControlValue>>; problems: string[]} {
+  const params: Record<string, ParamSpec> = Object.fromEntries(
+    Object.entries(controls).map(([key, c]) => [key, c.param])
+  );
+  const {values: parsed, problems} = parseParams(search, {...params, ...extra});
+  const values: RemedyValues = {};
+  const others: Partial<Record<string, ControlValue>> = {};
+  for (const [key, value] of Object.entries(parsed))
+    if (value !== undefined) (key in params ? values : others)[key] = value;
+  return {values: normalizeControlValues(controls, values), extra: others, problems};
+}
+
 /** The page's settings from its URL: defaults overridden by valid parameters, a line for each ignored one. */
 export function valuesFromUrl(
   spec: RemedySpec,
   search: string
 ): {values: RemedyValues; autostart: boolean; problems: string[]} {
-  const controls = allControls(spec);
-  const params: Record<string, ParamSpec> = Object.fromEntries(
-    Object.entries(controls).map(([key, c]) => [key, c.param])
-  );
-  params.autostart = {kind: "choice", values: ["0", "1"]};
-  const {values: parsed, problems} = parseParams(search, params);
-  const {autostart, ...rest} = parsed;
-  return {values: normalizeValues(spec, rest as RemedyValues), autostart: autostart !== "0", problems};
+  const autostart: ParamSpec = {kind: "choice", values: ["0", "1"]};
+  const parsed = controlValuesFromUrl(allControls(spec), search, {autostart});
+  return {values: parsed.values, autostart: parsed.extra.autostart !== "0", problems: parsed.problems};
 }
 
 /**
- * `search` with the settings written in: a value at its default is left out (a short link), every other
- * parameter (?backend=, ?worker=) is kept. `valuesFromUrl(spec, searchFor(spec, v, s)).values` gives v back.
+ * `search` with `controls`' values written in: a value at its default is left out (a short link), every other
+ * parameter (?backend=, ?worker=) is kept. controlValuesFromUrl(controls, controlSearch(controls, v, s)).values
+ * gives v back.
  */
-export function searchFor(spec: RemedySpec, values: RemedyValues, search = ""): string {
+export function controlSearch(
+  controls: Record<string, ControlSpec>,
+  values: RemedyValues,
+  search = ""
+): string {
   const query = new URLSearchParams(search);
-  const defaults = defaultValues(spec);
-  for (const [key, value] of Object.entries(normalizeValues(spec, values))) {
-    if (value === defaults[key]) query.delete(key);
+  for (const [key, value] of Object.entries(normalizeControlValues(controls, values))) {
+    if (value === controls[key]!.value) query.delete(key);
     else query.set(key, String(value));
   }
   query.delete("autostart");
   const text = query.toString();
   return text ? `?${text}` : "";
+}
+
+/** controlSearch for a remedy page's controls. `valuesFromUrl(spec, searchFor(spec, v, s)).values` gives v back. */
+export function searchFor(spec: RemedySpec, values: RemedyValues, search = ""): string {
+  return controlSearch(allControls(spec), values, search);
 }
 
 /** The study's baseline on the live budget: what every remedy is compared with. */

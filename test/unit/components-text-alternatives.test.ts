@@ -104,6 +104,42 @@ const CASES: [string, () => SVGSVGElement, () => SVGSVGElement][] = [
     "networkDiagram",
     () => charts.networkDiagram({depth: 7, width: 128, skips: [{from: 1, to: 3}]}, {width}),
     () => charts.networkDiagram({depth: 0, skips: []}, {width})
+  ],
+  [
+    "phaseDiagram",
+    () =>
+      charts.phaseDiagram(
+        {
+          activation: "Sigmoid",
+          scales: [0.01, 1, 20],
+          depths: [1, 2],
+          grid: [
+            [0, 0, 0],
+            [-2, 0.1, 2]
+          ],
+          critical: [0.897],
+          depthScale: [0.3, 9, 0.4],
+          measured: [{scale: 0.05, depth: 2, ratio: -1.5, predicted: -2}],
+          pending: 27,
+          reader: {scale: 0.05, depth: 2, ratio: -2}
+        },
+        {width}
+      ),
+    () =>
+      charts.phaseDiagram(
+        {
+          activation: "Maxout",
+          scales: [0.01, 20],
+          depths: [1, 2],
+          grid: null,
+          critical: [],
+          depthScale: null,
+          measured: [],
+          pending: 0,
+          reader: null
+        },
+        {width}
+      )
   ]
 ];
 

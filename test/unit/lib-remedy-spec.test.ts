@@ -5,8 +5,11 @@ import {describe, it} from "node:test";
 import {BASELINE_CONFIG, validateConfig} from "../../src/engine/config.js";
 import type {TrainConfig} from "../../src/engine/types.js";
 import {INITIALIZATION_SPEC as spec} from "../../src/lib/initialization.js";
+import {EXPLORER_CONTROLS} from "../../src/lib/explorer.js";
 import {
   baselineConfig,
+  controlSearch,
+  controlValuesFromUrl,
   defaultValues,
   listControl,
   normalizeValues,
@@ -151,5 +154,23 @@ describe("listControl", () => {
     );
     const fruitSpec = {...spec, controls: {fruit: control}};
     assert.equal(valuesFromUrl(fruitSpec, "?fruit=c").values.fruit, "b");
+  });
+});
+
+describe("controlValuesFromUrl and controlSearch (any set of controls: the theory page's)", () => {
+  const controls = EXPLORER_CONTROLS;
+  it("keeps valid values, falls back to the default with a notice for each invalid one", () => {
+    const {values, problems} = controlValuesFromUrl(controls, "?activation=swish&depth=99&scale=0.5&other=1");
+    assert.deepEqual(values, {depth: 7, scale: 0.5, activation: "sigmoid"});
+    assert.equal(problems.length, 2);
+    assert.match(problems[0]!, /^Ignored \?depth=99: it must be a whole number from 1 to 50\.$/);
+    assert.match(problems[1]!, /^Ignored \?activation=swish: it must be one of sigmoid, tanh, relu/);
+  });
+
+  it("writes only the values off their defaults, keeps other parameters, and reads back what it wrote", () => {
+    const values = {depth: 20, scale: 0.05, activation: "tanh"};
+    const search = controlSearch(controls, values, "?backend=cpu&depth=3");
+    assert.equal(search, "?backend=cpu&depth=20&activation=tanh");
+    assert.deepEqual(controlValuesFromUrl(controls, search).values, values);
   });
 });
