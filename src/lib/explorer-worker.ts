@@ -33,8 +33,11 @@ const scope = self as unknown as {
 };
 
 let batch: Promise<DatasetBuffers> | null = null;
-/** The requests not yet computed, in order; a new message replaces them all. */
-let waiting: ProbeRequest[] = [];
+/**
+ * The requests not yet computed, in order; a new message replaces them all. A single probe gets the histograms
+ * the explorer draws; a list's points (the phase diagram) need only their gradient norms.
+ */
+let waiting: (ProbeRequest & {histogramLayers: number})[] = [];
 let busy = false;
 
 const backend = (async () => {
@@ -52,12 +55,11 @@ async function work(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
     const next = waiting.shift();
     if (!next) break;
-    const {id, config} = next;
+    const {id, config, histogramLayers} = next;
     const started = performance.now();
     try {
       if (!batch) throw new Error("no batch was sent before the first probe");
-      // Histograms for the panels the page draws only: the other layers need their gradient norm alone.
-      const snapshot = await probeAtInit(config, await batch, {histogramLayers: HISTOGRAM_PANELS});
+      const snapshot = await probeAtInit(config, await batch, {histogramLayers});
       const theory = initTheory(config);
       const predicted = theory ? predictedGradientNorms(theory.layers, snapshot) : null;
       scope.postMessage({type: "result", id, snapshot, predicted, workerMs: performance.now() - started});
@@ -73,6 +75,9 @@ scope.onmessage = ({data}) => {
     batch = inflateIfGzipped(data.bytes).then((bytes) => decodeShard(bytes, {name: "explorer batch"}));
     return;
   }
-  waiting = data.type === "probes" ? [...data.points] : [{id: data.id, config: data.config}];
+  waiting =
+    data.type === "probes"
+      ? data.points.map((point) => ({...point, histogramLayers: 0}))
+      : [{id: data.id, config: data.config, histogramLayers: HISTOGRAM_PANELS}];
   if (!busy) void work();
 };
