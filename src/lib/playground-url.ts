@@ -16,8 +16,8 @@ import {validateConfig} from "../engine/config.js";
 import {checkNumber, ConfigError} from "../engine/options.js";
 import type {TrainConfig} from "../engine/types.js";
 import {FAMILIES, familyOptions, kindOption, optionDefault, optionKey} from "./playground-families.js";
+import {CONFIG_CONTROLS} from "./playground-controls.js";
 import {
-  CONFIG_CONTROLS,
   configFromSettings,
   DEFAULT_SETTINGS,
   settingsFromConfig,
