@@ -149,8 +149,8 @@ export function createPlayground(options: PlaygroundOptions) {
     element,
     downloads,
     group,
-    subscribeRuns: (listener: (view: GroupView) => void) =>
-      group.subscribeSnapshots(listener, CHART_INTERVAL_MS),
+    subscribeRuns: (listener: (view: GroupView) => void, minIntervalMs = CHART_INTERVAL_MS) =>
+      group.subscribeSnapshots(listener, minIntervalMs),
     dispose() {
       for (const stop of unsubscribe) stop();
       group.reset();

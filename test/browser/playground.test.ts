@@ -71,6 +71,23 @@ test(
       throw new Error(`summaries: ${lines.join(" / ")}`);
     console.log(`playground, two configurations: ${lines.join(" / ")}`);
     await screenshot(page, "playground-two");
+    // The views of one run: run 2 chosen, its per-layer table at its last step.
+    await page.locator(".layer-choice select").first().selectOption({label: labels[1]!});
+    await page.waitForFunction(
+      () =>
+        /^Per-layer probes at step 4/.test(document.querySelector(".layer-table caption")?.textContent ?? ""),
+      null,
+      {timeout: 10_000}
+    );
+    const relu = await page.locator(".layer-table").innerText();
+    if (!/hidden 7\t\S+e-\d\t\S+e-\d/.test(relu)) throw new Error(`views of run 2: ${relu}`);
+    await page.waitForFunction(
+      () => document.querySelectorAll(".layer-views svg[role='img']").length >= 8,
+      null,
+      {
+        timeout: 10_000
+      }
+    );
 
     const json = await download(page, 2, "Metrics (JSON)");
     if (json.name !== "config-2-metrics.json") throw new Error(`JSON file named ${json.name}`);
