@@ -11,6 +11,8 @@ declare module "@observablehq/inputs" {
     format?: (x: number) => string;
   }
   export function range(extent: [number, number], options?: RangeOptions): InputElement<number>;
+  /** A number box (no slider) over `extent`; any step. */
+  export function number(extent: [number, number], options?: RangeOptions): InputElement<number>;
 
   export interface SelectOptions<T> {
     label?: string;

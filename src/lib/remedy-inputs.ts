@@ -27,6 +27,8 @@ function input(control: ControlSpec, value: unknown): Inputs.InputElement<unknow
     return Inputs.select(param.values, {label, value: String(value), format: control.format});
   }
   if (param.kind === "choice") throw new Error(`${label}: a slider needs a numeric parameter`);
+  // A number box accepts any value of the range; the page clamps it to [min, max] (normalizeControlValues).
+  if (control.input === "number") return Inputs.number([param.min, param.max], {label, value: Number(value)});
   return Inputs.range([param.min, param.max], {
     label,
     value: Number(value),

@@ -18,8 +18,11 @@ export interface ControlSpec {
   /** Allowed values, for the URL and the input alike. */
   param: ParamSpec;
   value: ControlValue;
-  /** A slider moving linearly or logarithmically over `param`'s range, or a list of `param`'s values. */
-  input: "range" | "log" | "select";
+  /**
+   * A slider moving linearly or logarithmically over `param`'s range, a list of `param`'s values, or a number box
+   * (for a range no slider can span, such as ε from 1e-12 to 1).
+   */
+  input: "range" | "log" | "select" | "number";
   /** Slider step (linear sliders only). */
   step?: number;
   /** A list entry's text. */
