@@ -1,10 +1,12 @@
 // What a reader can download of one playground run, each as a pure function of the run: its per-step metrics
-// (CSV and JSON), and its config as the `npm run experiment` command line that retrains it in Node. The exports
-// are a list, so another download (the trained weights, a PyTorch script) is one more entry:
-//
-//   {label: "PyTorch script", file: "train.py", type: "text/x-python", content: (run) => pytorchScript(run.config)}
-import type {Snapshot, TrainConfig} from "../engine/types.js";
+// (CSV and JSON), its config as the `npm run experiment` command line that retrains it in Node, a PyTorch script
+// that trains it on the same split in the same order, and its trained weights. The exports are a list: another
+// download is one more entry. An export that has nothing to give yet throws, with the reason.
+import type {Snapshot, TrainConfig, TrainedWeights} from "../engine/types.js";
+import {experimentCommand} from "./experiment-command.js";
+import {pytorchScript} from "./pytorch-script.js";
 import {toCsv, toJson, type ExportColumn} from "./table-export.js";
+import {weightsJson} from "./weights-json.js";
 
 export interface ExportedRun {
   /** 1-based: which configuration of the page, for file names. */
@@ -12,6 +14,8 @@ export interface ExportedRun {
   label: string;
   config: TrainConfig;
   snapshots: readonly Snapshot[];
+  /** The trained weights, once the run has finished (null before, or for a run that did not finish). */
+  weights: TrainedWeights | null;
 }
 
 export interface RunExport {
@@ -44,13 +48,6 @@ export function metricsRows(snapshots: readonly Snapshot[]): MetricsRow[] {
 const columns = (rows: readonly MetricsRow[]): ExportColumn<MetricsRow>[] =>
   [...new Set(rows.flatMap((row) => Object.keys(row)))].map((key) => ({key}));
 
-/** A POSIX shell word holding `text` exactly: single quotes, each ' written as '\''. */
-export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-
-/** The command that trains `config` in Node with the engine the page uses (the runner's --config option). */
-export const experimentCommand = (config: TrainConfig) =>
-  `npm run experiment -- --config ${shellQuote(JSON.stringify(config))}`;
-
 export const RUN_EXPORTS: readonly RunExport[] = [
   {
     label: "Metrics (CSV)",
@@ -75,6 +72,22 @@ export const RUN_EXPORTS: readonly RunExport[] = [
     file: "experiment.sh",
     type: "text/x-shellscript",
     content: (run) => `#!/bin/sh\n# ${run.label.replace(/\n/g, " ")}\n${experimentCommand(run.config)}\n`
+  },
+  {
+    label: "PyTorch script",
+    file: "train.py",
+    type: "text/x-python",
+    content: (run) => pytorchScript(run.config)
+  },
+  {
+    label: "Trained weights (JSON)",
+    file: "weights.json",
+    type: "application/json",
+    content: (run) => {
+      if (!run.weights)
+        throw new Error(`${run.label}: the trained weights are saved once the run has finished.`);
+      return weightsJson(run.weights, run.config);
+    }
   }
 ];
 

@@ -45,7 +45,10 @@ export function createPlayground(options: PlaygroundOptions) {
   const fromUrl = configsFromSearch(search);
   const settings: Settings[] = fromUrl.configs.map(settingsFromConfig);
   const {pool, problems} = pagePool(manifest, urls, search, storage);
-  const group = new RunGroup(pool, {validate: (config) => validateConfig(config, manifest.counts.train)});
+  const group = new RunGroup(pool, {
+    validate: (config) => validateConfig(config, manifest.counts.train),
+    captureWeights: true
+  });
   const follower = followSettings<Settings[]>(group, playgroundRuns);
 
   const element = document.createElement("div");
@@ -59,7 +62,8 @@ export function createPlayground(options: PlaygroundOptions) {
   const buttons = createRunButtons(group, () => follower.start(settings));
   const announcer = createAnnouncer();
   const status = createLiveStatus();
-  status.notices([...fromUrl.problems, ...problems]);
+  const problemNotices = [...fromUrl.problems, ...problems];
+  status.notices(problemNotices);
   const downloads = document.createElement("div");
   downloads.className = "pg-exports";
   element.append(backendChoice(search), buttons.element, announcer.element, status.element);
@@ -126,8 +130,11 @@ export function createPlayground(options: PlaygroundOptions) {
               content: () => {
                 const run = group.view.runs[i];
                 const config = run?.view.config ?? playgroundRuns(settings)[i]!.config;
-                return exp.content({index: i + 1, label, config, snapshots: run?.view.run?.snapshots ?? []});
-              }
+                const state = run?.view.run;
+                const weights = state?.weights ?? null;
+                return exp.content({index: i + 1, label, config, snapshots: state?.snapshots ?? [], weights});
+              },
+              onError: (message) => status.notices([...problemNotices, message])
             })
           );
         return row;

@@ -17,7 +17,11 @@ export const PROGRESS_INTERVAL_MS = 250;
 
 /** Where runs train: RunPool, or anything else that starts run `index` and can drop places it no longer needs. */
 export interface RunStarter {
-  run(index: number, config: TrainConfig): Promise<TrainingRun> | TrainingRun;
+  run(
+    index: number,
+    config: TrainConfig,
+    options?: {captureWeights?: boolean}
+  ): Promise<TrainingRun> | TrainingRun;
   shrink(count: number): void;
 }
 
@@ -76,7 +80,11 @@ export class RunGroup {
 
   constructor(
     private starter: RunStarter,
-    private options: {validate?: (config: TrainConfig) => void} = {}
+    private options: {
+      validate?: (config: TrainConfig) => void;
+      /** Every finished run's last state carries its trained weights (a page that offers them for download). */
+      captureWeights?: boolean;
+    } = {}
   ) {}
 
   get view(): GroupView {
@@ -150,7 +158,11 @@ export class RunGroup {
     this.runs = specs.map(({label, config}, index) => ({
       label,
       config,
-      run: Promise.resolve().then(() => this.starter.run(index, config)),
+      run: Promise.resolve().then(() =>
+        this.options.captureWeights
+          ? this.starter.run(index, config, {captureWeights: true})
+          : this.starter.run(index, config)
+      ),
       view: IDLE
     }));
     for (const entry of this.runs) {

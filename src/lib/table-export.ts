@@ -35,13 +35,15 @@ export interface DownloadOptions {
   label: string;
   filename: string;
   type: string;
-  /** Called at each click, so the file holds the rows as they are then. */
+  /** Called at each click, so the file holds the rows as they are then; it may throw to say why there is none. */
   content: () => string;
+  /** Told the message when `content` throws (nothing is saved); by default the error propagates. */
+  onError?: (message: string) => void;
 }
 
 /** A button that saves `content()` as `filename`. */
 export function downloadButton(
-  {label, filename, type, content}: DownloadOptions,
+  {label, filename, type, content, onError}: DownloadOptions,
   doc: Document = document
 ): HTMLButtonElement {
   const button = doc.createElement("button");
@@ -52,7 +54,14 @@ export function downloadButton(
   button.addEventListener("click", () => {
     // The previous file's URL is released only now: revoking at once can cancel a download that has not begun.
     if (previous) URL.revokeObjectURL(previous);
-    const url = URL.createObjectURL(new Blob([content()], {type}));
+    let text: string;
+    try {
+      text = content();
+    } catch (error) {
+      if (!onError) throw error;
+      return onError(error instanceof Error ? error.message : String(error));
+    }
+    const url = URL.createObjectURL(new Blob([text], {type}));
     const link = doc.createElement("a");
     link.href = url;
     link.download = filename;

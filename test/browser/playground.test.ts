@@ -109,6 +109,23 @@ test(
     const quoted = /npm run experiment -- --config '(.*)'\n/.exec(command.text)?.[1];
     if (!quoted || JSON.stringify(JSON.parse(quoted)) !== JSON.stringify(metrics.config))
       throw new Error(`command line: ${command.text}`);
+    const script = await download(page, 2, "PyTorch script");
+    if (script.name !== "config-2-train.py" || !/import/.test(script.text) || !script.text.includes('"relu"'))
+      throw new Error(`PyTorch script ${script.name}: ${script.text.slice(0, 200)}`);
+    // The finished run's trained weights: every hidden layer and the output, W as [fan-in, fan-out].
+    const weights = JSON.parse((await download(page, 2, "Trained weights (JSON)")).text) as {
+      config: unknown;
+      layers: {name: string; tensors: {name: string; shape: number[]; values: number[]}[]}[];
+    };
+    const first = weights.layers[0]?.tensors.find((t) => t.shape.length === 2);
+    if (
+      JSON.stringify(weights.config) !== JSON.stringify(metrics.config) ||
+      weights.layers.length !== 8 ||
+      first?.shape.join() !== "784,128" ||
+      first.values.length !== 784 * 128 ||
+      !first.values.every(Number.isFinite)
+    )
+      throw new Error(`weights: ${weights.layers.map((l) => l.name).join()} ${first?.shape}`);
 
     // One download at a time: a second click while the first waits would be taken for the same event.
     const losses = async () => {
@@ -119,18 +136,20 @@ test(
         );
       return out;
     };
-    const first = await losses();
-    if (!first.every((l) => l.validation > 0 && Number.isFinite(l.validation)))
-      throw new Error(JSON.stringify(first));
+    const firstLosses = await losses();
+    if (!firstLosses.every((l) => l.validation > 0 && Number.isFinite(l.validation)))
+      throw new Error(JSON.stringify(firstLosses));
     // The page wrote the settings back into its URL; opening that URL trains the same runs again.
     const shared = new URL(page.url());
     if (shared.searchParams.get("c2.act") !== "relu") throw new Error(`URL after the run: ${shared.search}`);
     await checkPage(page, `/playground${shared.search}`, {timeout: 60_000});
     await finished(page, 2);
     const again = await losses();
-    if (JSON.stringify(again) !== JSON.stringify(first))
-      throw new Error(`first epoch ${JSON.stringify(first)}, then ${JSON.stringify(again)}`);
-    console.log(`playground: first-epoch losses ${JSON.stringify(first)} on both loads of ${shared.search}`);
+    if (JSON.stringify(again) !== JSON.stringify(firstLosses))
+      throw new Error(`first epoch ${JSON.stringify(firstLosses)}, then ${JSON.stringify(again)}`);
+    console.log(
+      `playground: first-epoch losses ${JSON.stringify(firstLosses)} on both loads of ${shared.search}`
+    );
     await expectClean(page);
   },
   {timeout: TRAINING_TIMEOUT_MS + 90_000}

@@ -17,8 +17,8 @@ export function localStarter(data: TrainingData): LocalStarter {
   return {
     started,
     shrinks,
-    run(index, config) {
-      const run = startTraining(config, data);
+    run(index, config, options) {
+      const run = startTraining(config, data, options);
       started.push({index, config, run});
       return run;
     },

@@ -1,23 +1,27 @@
-// A playground run's downloads: metrics rows per snapshot (CSV parses back to the same numbers, JSON too), and
-// the experiment command line, which a real shell turns back into the config's exact JSON.
+// A playground run's downloads: metrics rows per snapshot (CSV parses back to the same numbers, JSON too), the
+// experiment command line, which a real shell turns back into the config's exact JSON, the PyTorch script and the
+// trained weights (refused, with the reason, before the run has finished).
 import assert from "node:assert/strict";
 import {execFileSync} from "node:child_process";
 import {describe, it} from "node:test";
 import {presetByName} from "../../src/engine/presets.js";
+import type {TrainedWeights} from "../../src/engine/types.js";
+import {experimentCommand} from "../../src/lib/experiment-command.js";
 import {
-  experimentCommand,
   exportFileName,
   metricsRows,
   RUN_EXPORTS,
-  shellQuote,
   type ExportedRun
 } from "../../src/lib/playground-exports.js";
+import {pytorchScript} from "../../src/lib/pytorch-script.js";
+import {WEIGHTS_FORMAT} from "../../src/lib/weights-json.js";
 import {loadRun} from "./components-fixtures.js";
 
 const snapshots = loadRun("healthy-run");
 const config = presetByName("layerwise").config;
-const run: ExportedRun = {index: 2, label: "2: it's Adam", config, snapshots};
-const exported = (label: string) => RUN_EXPORTS.find((e) => e.label === label)!.content(run);
+const run: ExportedRun = {index: 2, label: "2: it's Adam", config, snapshots, weights: null};
+const exported = (label: string, of: ExportedRun = run) =>
+  RUN_EXPORTS.find((e) => e.label === label)!.content(of);
 
 describe("playground exports", () => {
   it("give one metrics row per snapshot with each layer's gradient norm", () => {
@@ -58,11 +62,29 @@ describe("playground exports", () => {
     const word = command.slice("npm run experiment -- --config ".length);
     const echoed = execFileSync("sh", ["-c", `printf %s ${word}`], {encoding: "utf8"});
     assert.deepEqual(JSON.parse(echoed), config);
-    const awkward = `it's "quoted" $HOME \`x\` \\ ;`;
-    assert.equal(execFileSync("sh", ["-c", `printf %s ${shellQuote(awkward)}`], {encoding: "utf8"}), awkward);
     const script = exported("Command line");
     assert.ok(script.includes(command), script);
     assert.match(script, /^#!\/bin\/sh\n# 2: it's Adam\n/);
+  });
+
+  it("write the PyTorch script of the run's config", () => {
+    assert.equal(exported("PyTorch script"), pytorchScript(config));
+    assert.notEqual(pytorchScript(presetByName("baseline").config), pytorchScript(config));
+  });
+
+  it("write the trained weights with their format and config, and refuse before the run has finished", () => {
+    assert.throws(
+      () => exported("Trained weights (JSON)"),
+      /2: it's Adam: the trained weights are saved once/
+    );
+    const weights: TrainedWeights = {
+      layout: "row-major",
+      layers: [{name: "hidden 1", tensors: [{name: "W", shape: [2, 1], values: [0.5, -0.25]}]}]
+    };
+    const json = JSON.parse(exported("Trained weights (JSON)", {...run, weights})) as Record<string, unknown>;
+    assert.equal(json.format, WEIGHTS_FORMAT);
+    assert.deepEqual(json.config, config);
+    assert.deepEqual(json.layers, weights.layers);
   });
 
   it("name files by configuration", () => {

@@ -202,3 +202,19 @@ describe("RunGroup.subscribeProgress", () => {
     assert.deepEqual(throttled.seen.slice(3), [`done:${throttled.total}`]);
   });
 });
+
+describe("RunGroup with captureWeights", () => {
+  it("asks its starter for each finished run's trained weights, and a plain group does not", async () => {
+    const finished = async (captureWeights: boolean) => {
+      const runs = new RunGroup(localStarter(smallData()), {captureWeights});
+      runs.start([{label: "a", config: smallConfig({epochs: 1})}]);
+      await runs.settled();
+      await tick();
+      return runs.view.runs[0]!.view.run!;
+    };
+    const captured = await finished(true);
+    assert.equal(captured.status, "done");
+    assert.equal(captured.weights?.layers[0]?.name, captured.snapshots[0]!.layers[0]!.name);
+    assert.equal((await finished(false)).weights, undefined);
+  });
+});

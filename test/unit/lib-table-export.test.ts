@@ -40,6 +40,25 @@ describe("toJson", () => {
 });
 
 describe("downloadButton", () => {
+  it("saves nothing and passes on the reason when the content cannot be given", () => {
+    const created: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => (created.push(blob), "blob:test/none");
+    const reasons: string[] = [];
+    const content = () => {
+      throw new Error("not finished yet");
+    };
+    const button = downloadButton({
+      label: "W",
+      filename: "w.json",
+      type: "application/json",
+      content,
+      onError: (m) => reasons.push(m)
+    });
+    button.click();
+    assert.deepEqual(reasons, ["not finished yet"]);
+    assert.equal(created.length, 0);
+  });
+
   it("saves the content of the moment as a Blob under the file name, and releases the previous URL", async () => {
     const blobs: Blob[] = [];
     const revoked: string[] = [];
