@@ -1,7 +1,7 @@
 // One host (a worker, or the page's thread) and the runs it trains for a page, one after another, each behind
 // the engine's TrainingRun interface: a page cannot tell a run in a worker from one on its own thread.
 import type {RunState, TrainingRun} from "../engine/index.js";
-import type {Snapshot, TrainConfig} from "../engine/types.js";
+import type {Snapshot, TrainConfig, TrainedWeights} from "../engine/types.js";
 import type {BackendReport} from "./backend-choice.js";
 import type {HostConnection} from "./host-connection.js";
 import type {LiveRunState} from "./run-group.js";
@@ -49,9 +49,10 @@ export class RunSlot {
     else if (message.type === "run" || message.type === "end") {
       const run = this.runs.get(message.id);
       if (!run) return;
-      this.update(run, message.progress, message.snapshots);
+      // A finished run's weights join its last state before listeners see it: they read the state they are given.
+      const weights = message.type === "end" ? message.weights : undefined;
+      this.update(run, message.progress, message.snapshots, weights);
       if (message.type === "end") {
-        if (message.weights) run.state = {...run.state, weights: message.weights};
         this.tensors = message.tensors;
         this.end(run);
       }
@@ -160,14 +161,19 @@ export class RunSlot {
     }
   }
 
-  private update(run: LiveRun, progress: RunProgress, snapshots: readonly Snapshot[]): void {
+  private update(
+    run: LiveRun,
+    progress: RunProgress,
+    snapshots: readonly Snapshot[],
+    weights?: TrainedWeights
+  ): void {
     if (run.ended) return;
     run.snapshots.push(...snapshots);
     // A pause shows at once and stays shown while the host's progress from before it still says running.
     const status = run.pauseAsked && progress.status === "running" ? "paused" : progress.status;
     // The host knows the step count once it trains; until then the page's plan stands.
     const totalSteps = progress.totalSteps || run.state.totalSteps;
-    run.state = {...progress, status, totalSteps, snapshots: run.snapshots};
+    run.state = {...progress, status, totalSteps, snapshots: run.snapshots, ...(weights && {weights})};
     for (const listener of run.listeners) listener(run.state);
   }
 

@@ -37,8 +37,13 @@ const config = smallConfig({depth: 2, width: 5, trainSize: 25, batchSize: 5, epo
 describe("RunSlot with captureWeights", () => {
   it("resolves a finished run with its weights, which only the end message carries", async () => {
     const {slot, received} = connectedSlot();
-    const end = await slot.run(config, Promise.resolve("cpu"), {captureWeights: true}).done;
+    const run = slot.run(config, Promise.resolve("cpu"), {captureWeights: true});
+    // A subscriber reads the state it is given: the last one it sees must carry the weights too.
+    let lastSeen: typeof run.state | null = null;
+    run.subscribe((state) => (lastSeen = state));
+    const end = await run.done;
     assert.equal(end.status, "done");
+    assert.equal(lastSeen!.weights, end.weights);
     assert.deepEqual(
       end.weights!.layers.map((l) => [l.name, l.tensors.map((t) => t.shape.join("×"))]),
       [
