@@ -15,7 +15,8 @@ import {
   gridOfSize,
   logSpaced
 } from "../../src/lib/trainability.js";
-import {chi1, criticalScale, theoryOverlay, XI_MULTIPLES} from "../../src/lib/trainability-theory.js";
+import {chiCurve} from "../../src/lib/mean-field-edge.js";
+import {theoryOverlay, XI_MULTIPLES} from "../../src/lib/trainability-theory.js";
 
 test("trainability grid: logSpaced spans its ends with a constant ratio", () => {
   assert.deepEqual(logSpaced(0.01, 10, 7), [0.01, 0.0316, 0.1, 0.316, 1, 3.16, 10]);
@@ -66,12 +67,12 @@ test("trainability grid: cells run shallow rows first and the key tells grids ap
   assert.ok(cellCost(grid, 32) > 3 * cellCost(grid, 2));
 });
 
-test("trainability theory: the sigmoid's critical std at width 128 solves χ₁ = 1", () => {
-  const critical = criticalScale("sigmoid", 128, 0.01, 10)!;
-  assert.ok(Math.abs(chi1("sigmoid", 128, critical)! - 1) < 1e-6);
+test("trainability theory: the map's critical line is where the sigmoid's χ₁ = 1, inside its scales or absent", () => {
+  const {critical} = theoryOverlay(DEFAULT_GRID);
+  assert.ok(Math.abs(chiCurve("sigmoid", [critical!], 128)![0]! - 1) < 1e-5);
   // The initialization page's numbers: χ₁ ≈ 1.1 at std 1, ≈ 0.02 at 0.05; so the edge lies between them.
-  assert.ok(critical > 0.5 && critical < 1, `critical ${critical}`);
-  assert.equal(criticalScale("sigmoid", 128, 2, 10), null);
+  assert.ok(critical! > 0.5 && critical! < 1, `critical ${critical}`);
+  assert.equal(theoryOverlay({...DEFAULT_GRID, scales: [2, 10]}).critical, null);
 });
 
 test("trainability theory: k·ξ curves peak at the critical scale and scale with k", () => {
