@@ -38,8 +38,12 @@ export function euclideanNorm(x: tf.Tensor): tf.Scalar {
   return tf.sqrt(tf.sum(tf.square(x))) as tf.Scalar;
 }
 
-/** ‖a − b‖ / ‖b‖, as 0 when b = 0 (a layer initialised to zeros has no scale to compare to). */
+/**
+ * ‖a − b‖ / ‖b‖, as 0 when b = 0 (a layer initialised to zeros has no scale to compare to), and 0 without a kernel
+ * when a and b are the same tensor (a probe at initialisation compares the weights with themselves).
+ */
 function relativeDistance(a: tf.Tensor, b: tf.Tensor): tf.Scalar {
+  if (a === b) return tf.scalar(0);
   const scale = euclideanNorm(b);
   return tf.where(
     tf.greater(scale, 0),
