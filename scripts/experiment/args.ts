@@ -182,6 +182,16 @@ export function parseArgs(argv: readonly string[]): Parsed {
     throw new UsageError("--config trains one config: name no presets, --all or --check with it");
   }
   if (args.name && !args.config) throw new UsageError("--name goes with --config");
+  // A grid's cells have their own length and data (--grid-steps, grid-args.ts) and train one after another.
+  const unused = args.grid && [
+    ...(args.epochs !== null ? ["--epochs"] : []),
+    ...(args.trainSize !== null ? ["--train-size"] : []),
+    ...(args.jobs !== 1 ? ["--jobs"] : [])
+  ];
+  if (unused && unused.length > 0)
+    throw new UsageError(
+      `--grid does not take ${unused.join(", ")}: its cells set their own steps (--grid-steps)`
+    );
   if (args.grid && (args.presets.length > 0 || args.check || args.config))
     throw new UsageError(
       "--grid trains the trainability grid only: name no preset, no --config and no --check"

@@ -55,6 +55,12 @@ export function loadWeights(network: Network, weights: TrainedWeights): void {
       }
       writes.push([value, tensor]);
     }
+    if (source.tensors.length !== targets.length) {
+      const extra = source.tensors.find((t) => !targets.some((target) => target.name === t.name));
+      throw new Error(
+        `${layer.name}: the weights hold ${extra?.name ?? "a tensor"}, which the network does not have`
+      );
+    }
   }
   if (byName.size > 0) throw new Error(`the network has no layer "${[...byName.keys()][0]}"`);
   for (const [variable, tensor] of writes) {

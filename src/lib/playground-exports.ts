@@ -6,7 +6,7 @@ import type {Snapshot, TrainConfig, TrainedWeights} from "../engine/types.js";
 import {experimentCommand} from "./experiment-command.js";
 import {pytorchScript} from "./pytorch-script.js";
 import {toCsv, toJson, type ExportColumn} from "./table-export.js";
-import {weightsJson} from "./weights-json.js";
+import {denseParameterCount, MAX_EXPORTED_PARAMETERS, weightsJson} from "./weights-json.js";
 
 export interface ExportedRun {
   /** 1-based: which configuration of the page, for file names. */
@@ -84,9 +84,13 @@ export const RUN_EXPORTS: readonly RunExport[] = [
     file: "weights.json",
     type: "application/json",
     content: (run) => {
-      if (!run.weights)
-        throw new Error(`${run.label}: the trained weights are saved once the run has finished.`);
-      return weightsJson(run.weights, run.config);
+      if (run.weights) return weightsJson(run.weights, run.config);
+      const count = denseParameterCount(run.config);
+      throw new Error(
+        count > MAX_EXPORTED_PARAMETERS
+          ? `${run.label}: ${count.toLocaleString("en")} parameters are too many to download (at most ${MAX_EXPORTED_PARAMETERS.toLocaleString("en")}).`
+          : `${run.label}: the trained weights are saved once the run has finished.`
+      );
     }
   }
 ];

@@ -14,6 +14,7 @@ import {createLiveStatus} from "./live-status.js";
 import {pagePool} from "./page-pool.js";
 import {createConfigEditor} from "./playground-editor.js";
 import {exportFileName, RUN_EXPORTS, type RunExport} from "./playground-exports.js";
+import {denseParameterCount, MAX_EXPORTED_PARAMETERS} from "./weights-json.js";
 import {configLabel} from "./playground-families.js";
 import {configFromSettings, settingsFromConfig, type Settings} from "./playground-settings.js";
 import {configsFromSearch, searchForConfigs} from "./playground-url.js";
@@ -47,7 +48,7 @@ export function createPlayground(options: PlaygroundOptions) {
   const {pool, problems} = pagePool(manifest, urls, search, storage);
   const group = new RunGroup(pool, {
     validate: (config) => validateConfig(config, manifest.counts.train),
-    captureWeights: true
+    captureWeights: (config) => denseParameterCount(config) <= MAX_EXPORTED_PARAMETERS
   });
   const follower = followSettings<Settings[]>(group, playgroundRuns);
 

@@ -141,14 +141,17 @@ export function configsFromSearch(search: string): PlaygroundState {
   });
   const count = Number(values.configs ?? 1);
   for (const key of new Set(query.keys())) {
-    const match = /^c(\d+)\.(.*)$/.exec(key);
-    if (!match) continue;
-    const index = Number(match[1]);
-    if (!(index >= 1 && index <= count))
+    if (!/^c\d/.test(key)) continue;
+    // c1. … c4. exactly as readConfig reads them: "c01.depth" would otherwise be dropped without a word.
+    const match = /^c([1-9]\d*)\.(.*)$/.exec(key);
+    const index = match ? Number(match[1]) : NaN;
+    if (!match) problems.push(`Ignored ?${key}: a setting is written c<configuration>.<name>, as c1.depth.`);
+    else if (!(index >= 1 && index <= count))
       problems.push(
         `Ignored ?${key}: there ${count === 1 ? "is 1 configuration" : `are ${count} configurations`} (set ?configs=).`
       );
-    else if (!(match[2]! in CONFIG_CONTROLS)) problems.push(`Ignored ?${key}: no such setting.`);
+    // Own keys only: "constructor" and its kin are in every object.
+    else if (!Object.hasOwn(CONFIG_CONTROLS, match[2]!)) problems.push(`Ignored ?${key}: no such setting.`);
   }
   const read = Array.from({length: count}, (_, i) => readConfig(query, i));
   const settings = read.map((r) => r.settings);

@@ -82,8 +82,8 @@ export class RunGroup {
     private starter: RunStarter,
     private options: {
       validate?: (config: TrainConfig) => void;
-      /** Every finished run's last state carries its trained weights (a page that offers them for download). */
-      captureWeights?: boolean;
+      /** Which runs' last states carry their trained weights (a page that offers them for download). */
+      captureWeights?: (config: TrainConfig) => boolean;
     } = {}
   ) {}
 
@@ -113,7 +113,10 @@ export class RunGroup {
    * steps a second: on two cores those frames compete with the workers that train.
    */
   subscribeProgress(listener: (view: GroupView) => void, minIntervalMs = PROGRESS_INTERVAL_MS): () => void {
-    return this.throttled(listener, (view) => view.runs.map((r) => r.view.run?.step).join(), minIntervalMs);
+    // A finished run's weights come after its last step, in a view of the same status and step.
+    const progressOf = (view: GroupView) =>
+      view.runs.map((r) => `${r.view.run?.step}${r.view.run?.weights ? "+weights" : ""}`).join();
+    return this.throttled(listener, progressOf, minIntervalMs);
   }
 
   /**
@@ -159,7 +162,7 @@ export class RunGroup {
       label,
       config,
       run: Promise.resolve().then(() =>
-        this.options.captureWeights
+        this.options.captureWeights?.(config)
           ? this.starter.run(index, config, {captureWeights: true})
           : this.starter.run(index, config)
       ),

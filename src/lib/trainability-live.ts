@@ -40,7 +40,11 @@ export function gridFromUrl(search: string): {settings: GridSettings; size: Grid
         `${scales.max} scales and D from ${depths.min} to ${depths.max} depths (e.g. 3x2).`
     );
   }
-  if (values.steps !== undefined) settings = {...settings, steps: Number(values.steps)};
+  if (values.steps !== undefined && Number(values.steps) !== settings.steps) {
+    // Other steps make another grid than the named one: the list must not call it "default".
+    settings = {...settings, steps: Number(values.steps)};
+    return {settings, size: "custom", problems};
+  }
   return {settings, size, problems};
 }
 

@@ -83,6 +83,19 @@ describe("readWeights", () => {
     const before = await readWeights(network);
     const other = await readWeights(wide.enterStage(0));
     assert.throws(() => loadWeights(network, other), /hidden 1 W: expected shape 784×6, got 784×7/);
+    // A layer holding a tensor the network's layer does not have is refused too.
+    const extra = {
+      ...before,
+      layers: before.layers.map((layer, i) =>
+        i === 0
+          ? {...layer, tensors: [...layer.tensors, {name: "gamma", shape: [6], values: [1, 1, 1, 1, 1, 1]}]}
+          : layer
+      )
+    };
+    assert.throws(
+      () => loadWeights(network, extra),
+      /hidden 1: the weights hold gamma, which the network does not have/
+    );
     assert.deepEqual(await readWeights(network), before);
     small.dispose();
     wide.dispose();

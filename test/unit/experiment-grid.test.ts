@@ -41,7 +41,9 @@ describe("parseArgs --grid", () => {
     [["--grid", "--grid-steps", "1.5"], /--grid-steps must be a whole number/],
     [["--grid", "--grid-speed"], /unknown option --grid-speed/],
     [["--grid", "relu"], /--grid trains the trainability grid only/],
-    [["--grid", "--check"], /--grid trains the trainability grid only/]
+    [["--grid", "--check"], /--grid trains the trainability grid only/],
+    [["--grid", "--epochs", "3", "--jobs", "2"], /--grid does not take --epochs, --jobs: its cells set/],
+    [["--grid", "--train-size", "600"], /--grid does not take --train-size/]
   ];
   for (const [argv, message] of bad)
     it(`refuses ${argv.join(" ")}`, () =>

@@ -133,6 +133,8 @@ describe("the page's view", () => {
       [-1, -4]
     );
     assert.equal(data.reader!.ratio, predictedRatio("sigmoid", 0.05, 7));
+    // The mean-field profile of the initialization page gives −4.82 decades for the study's network at N(0, 0.05²).
+    assert.ok(Math.abs(data.reader!.ratio! - -4.82) < 0.01, String(data.reader!.ratio));
     assert.equal(data.activation, "Sigmoid");
     assert.deepEqual(data.critical, [0.9]);
   });

@@ -14,7 +14,7 @@ import {
   type ExportedRun
 } from "../../src/lib/playground-exports.js";
 import {pytorchScript} from "../../src/lib/pytorch-script.js";
-import {WEIGHTS_FORMAT} from "../../src/lib/weights-json.js";
+import {denseParameterCount, WEIGHTS_FORMAT} from "../../src/lib/weights-json.js";
 import {loadRun} from "./components-fixtures.js";
 
 const snapshots = loadRun("healthy-run");
@@ -85,6 +85,15 @@ describe("playground exports", () => {
     assert.equal(json.format, WEIGHTS_FORMAT);
     assert.deepEqual(json.config, config);
     assert.deepEqual(json.layers, weights.layers);
+  });
+
+  it("count a config's Dense parameters, and refuse the weights of a run too large to keep them", () => {
+    // 784·128 + 128, then six times 128·128 + 128, then 128·10 + 10: the study's network.
+    assert.equal(denseParameterCount(presetByName("baseline").config), 200_842);
+    // Maxout's hidden layer has two pieces a unit: 784·8 + 8, then 4·10 + 10.
+    assert.equal(denseParameterCount({...config, depth: 1, width: 4, activation: {kind: "maxout"}}), 6_330);
+    const huge = {...run, config: {...config, depth: 64, width: 1024}};
+    assert.throws(() => exported("Trained weights (JSON)", huge), /parameters are too many to download/);
   });
 
   it("name files by configuration", () => {

@@ -149,6 +149,17 @@ describe("playground URL", () => {
     assert.equal(configs[0]!.optimizer.learningRate, 0.001);
   });
 
+  it("names settings every object has and configurations written another way, instead of dropping them silently", () => {
+    const {configs, problems} = configsFromSearch("?c1.constructor=1&c1.__proto__=1&c01.depth=3&c1x=2");
+    assert.deepEqual(problems, [
+      "Ignored ?c1.constructor: no such setting.",
+      "Ignored ?c1.__proto__: no such setting.",
+      "Ignored ?c01.depth: a setting is written c<configuration>.<name>, as c1.depth.",
+      "Ignored ?c1x: a setting is written c<configuration>.<name>, as c1.depth."
+    ]);
+    assert.deepEqual(configs, [configFromSettings({})]);
+  });
+
   it("drops a setting the engine refuses in combination, naming it", () => {
     const {configs, problems} = configsFromSearch(
       "?configs=2&c1.depth=5&c1.skip=study&c2.depth=3&c2.lw=new-head&configs=2"

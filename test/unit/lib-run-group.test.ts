@@ -206,7 +206,7 @@ describe("RunGroup.subscribeProgress", () => {
 describe("RunGroup with captureWeights", () => {
   it("asks its starter for each finished run's trained weights, and a plain group does not", async () => {
     const finished = async (captureWeights: boolean) => {
-      const runs = new RunGroup(localStarter(smallData()), {captureWeights});
+      const runs = new RunGroup(localStarter(smallData()), {captureWeights: () => captureWeights});
       runs.start([{label: "a", config: smallConfig({epochs: 1})}]);
       await runs.settled();
       await tick();

@@ -114,6 +114,13 @@ test("trainability live: the URL picks the grid and steps; bad values fall back 
   const tiny = gridFromUrl("?grid=2x2&steps=20");
   assert.deepEqual(tiny.settings, gridOfSize(2, 2, 20));
   assert.equal(tiny.size, "custom");
+  // The default grid with other steps is another grid: the list shows it as the URL's, not as "default".
+  assert.deepEqual(gridFromUrl("?grid=default&steps=50"), {
+    settings: {...DEFAULT_GRID, steps: 50},
+    size: "custom",
+    problems: []
+  });
+  assert.equal(gridFromUrl(`?steps=${DEFAULT_GRID.steps}`).size, "default");
   for (const bad of ["?grid=0x2", "?grid=2x10", "?grid=huge", "?grid=2x2x2"]) {
     const parsed = gridFromUrl(bad);
     assert.equal(parsed.settings, DEFAULT_GRID, bad);
