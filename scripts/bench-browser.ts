@@ -4,7 +4,8 @@
 //
 // Per page: the longest main-thread task and the tasks over 50 ms during the default run; the delay from a
 // slider's input event to the next frame while a run trains; steps per second of the default run in the page
-// against the same run in Node on wasm (this process, the engine the pages use); time from navigation to the
+// against the same run in Node on wasm (this process, the engine the pages use), each the median of three runs
+// taken in turn (a page visit, then a Node run) after a Node warm-up, as npm run bench does; time from navigation to the
 // first live snapshot drawn; JavaScript bytes transferred before the reader starts a run (?autostart=0) and by the
 // first snapshot of the default run (worker scripts included). The first snapshot is timed on a first visit (the
 // backend measured) and on a repeat visit. Then the index page's explorer: redraw latency per depth
@@ -24,6 +25,8 @@ const LIVE_PAGES = ["/problem"];
 const SLIDER = 'input[type="range"][aria-label="Epochs"]';
 const INPUTS = 10;
 const RUN_TIMEOUT_MS = 300_000;
+/** Default runs after the first visit's, for the median steps per second (the machine's speed drifts). */
+const REPEAT_VISITS = 2;
 
 const json = process.argv.includes("--json");
 const distArg = process.argv.indexOf("--dist");
@@ -45,8 +48,12 @@ await browser.context.addInitScript({content: PAGE_PROBE});
 const probe = (page: Page) => page.evaluate(() => (window as unknown as {__bench: PageProbe}).__bench);
 const status = (page: Page) => page.locator(".status").innerText();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+/** Steps per second of a finished run, from its first snapshot drawn to "Finished". */
+const stepsPerSecond = (steps: number, run: PageProbe) =>
+  (steps * 1000) / (run.finishedAt! - run.firstSnapshotAt!);
 
-async function measure(path: string) {
+/** `alongside` runs after each of the page's default runs (the Node runs, so drift falls on both alike). */
+async function measure(path: string, alongside: () => Promise<void>) {
   const page = await browser.context.newPage();
   const url = (query: string) => {
     const params = [query, forced].filter(Boolean).join("&");
@@ -76,6 +83,7 @@ async function measure(path: string) {
     polling: 100
   });
   const run = await probe(page);
+  await alongside();
   const steps = Number(/step (\d+) of/.exec(await status(page))?.[1]);
   const during = run.longTasks.filter(([start]) => start >= run.firstSnapshotAt! && start <= run.finishedAt!);
   const backend = await page.locator(".backend").innerText();
@@ -97,17 +105,21 @@ async function measure(path: string) {
   if (inputFrames.length !== INPUTS) throw new Error(`${inputFrames.length} input events for ${INPUTS} keys`);
   const inputDelays = inputFrames.map((at, i) => at - sent[i]!);
 
-  // A repeat visit: scripts are fetched again (no-store) but the page may remember what it measured.
-  await page.goto(url(""));
-  await page.waitForFunction(
-    () => (window as unknown as {__bench: PageProbe}).__bench.firstSnapshotAt,
-    null,
-    {
+  // Repeat visits: scripts are fetched again (no-store) but the page may remember what it measured. Each trains
+  // the default run to the end too, so the page's steps per second is a median over REPEAT_VISITS + 1 runs.
+  const stepRates = [stepsPerSecond(steps, run)];
+  let firstSnapshotRepeatMs = NaN;
+  for (let visit = 0; visit < REPEAT_VISITS; visit++) {
+    await page.goto(url(""));
+    await page.waitForFunction(() => (window as unknown as {__bench: PageProbe}).__bench.finishedAt, null, {
       timeout: RUN_TIMEOUT_MS,
       polling: 100
-    }
-  );
-  const repeat = await probe(page);
+    });
+    const repeat = await probe(page);
+    if (visit === 0) firstSnapshotRepeatMs = repeat.firstSnapshotAt!;
+    stepRates.push(stepsPerSecond(Number(/step (\d+) of/.exec(await status(page))?.[1]), repeat));
+    await alongside();
+  }
   await page.close();
   return {
     page: path,
@@ -117,21 +129,36 @@ async function measure(path: string) {
     inputDelayMedianMs: Math.round(median(inputDelays)),
     inputDelayMaxMs: Math.round(Math.max(...inputDelays)),
     steps,
-    pageStepsPerSecond: +((steps * 1000) / (run.finishedAt! - run.firstSnapshotAt!)).toFixed(2),
+    pageStepsPerSecond: +median(stepRates).toFixed(2),
+    /** Each default run's steps per second: the first visit's, then the repeat visits'. */
+    stepRates: stepRates.map((rate) => +rate.toFixed(2)),
     firstSnapshotMs: Math.round(run.firstSnapshotAt!),
-    firstSnapshotRepeatMs: Math.round(repeat.firstSnapshotAt!),
+    firstSnapshotRepeatMs: Math.round(firstSnapshotRepeatMs),
     jsKBBeforeRun: Math.round(jsBeforeRun / 1024),
     jsKBByFirstSnapshot: Math.round(jsFirstSnapshot / 1024)
   };
 }
 
-const rows: (Awaited<ReturnType<typeof measure>> & {nodeStepsPerSecond: number; ratio: number})[] = [];
+const rows: (Awaited<ReturnType<typeof measure>> & {
+  nodeRates: number[];
+  nodeStepsPerSecond: number;
+  ratio: number;
+})[] = [];
 let explorer: Awaited<ReturnType<typeof measureExplorer>> | null = null;
 try {
   for (const path of LIVE_PAGES) {
-    const row = await measure(path);
-    const node = await nodeStepsPerSecond(path);
-    rows.push({...row, nodeStepsPerSecond: node, ratio: +(row.pageStepsPerSecond / node).toFixed(2)});
+    // Node's first run in this process compiles and tiers up the wasm module: it is a warm-up, left out (as
+    // npm run bench leaves out its first round). Then one Node run after each of the page's runs.
+    await nodeStepsPerSecond(path);
+    const nodeRates: number[] = [];
+    const row = await measure(path, async () => void nodeRates.push(await nodeStepsPerSecond(path)));
+    const node = +median(nodeRates).toFixed(2);
+    rows.push({
+      ...row,
+      nodeRates,
+      nodeStepsPerSecond: node,
+      ratio: +(row.pageStepsPerSecond / node).toFixed(2)
+    });
   }
   const page = await browser.context.newPage();
   explorer = await measureExplorer(page, `${server.origin}/${forced ? `?${forced}` : ""}`);
@@ -159,6 +186,10 @@ else {
   console.log(`| ${columns.map(([name]) => name).join(" | ")} |`);
   console.log(`| ${columns.map(() => "---").join(" | ")} |`);
   for (const row of rows) console.log(`| ${columns.map(([, cell]) => cell(row)).join(" | ")} |`);
+  for (const row of rows)
+    console.log(
+      `${row.page}, steps/s of each run (page, in turn with Node): ${row.stepRates.join(", ")} vs ${row.nodeRates.join(", ")}`
+    );
   if (explorer) {
     console.log(`\nExplorer (index page): change → redrawn frame, median of 3 (max), and the worker's pass`);
     console.log("| hidden layers | redraw ms (median/max) | worker ms |\n| --- | --- | --- |");
