@@ -2,9 +2,11 @@
 // fixed batch once, a request per settings change, and a view per answer. Answers to superseded requests are dropped, so the charts only
 // ever show the newest settings. Each answer's latency is measured from the request to the frame after the page
 // has redrawn (two animation frames), and recorded as a performance measure "explorer-redraw" for bench:browser.
-import type {Snapshot} from "../engine/types.js";
+import {predictedGradientNorms} from "../engine/mean-field-profile.js";
+import type {Snapshot, TrainConfig} from "../engine/types.js";
 import type {FromExplorer, ToExplorer} from "./explorer-worker.js";
 import {EXPLORER_CONTROLS, explorerConfig, explorerLabel} from "./explorer.js";
+import {initTheory, type InitTheory} from "./initialization.js";
 import {createControlRows} from "./remedy-inputs.js";
 import {normalizeControlValues, type RemedyValues} from "./remedy-spec.js";
 
@@ -79,9 +81,20 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
     backend: null,
     message: null
   };
-  /** The newest request: its id and when it was made. Answers to older ones are dropped. */
+  /** The newest request: its id, config and when it was made. Answers to older ones are dropped. */
   let latest = 0;
+  let latestConfig: TrainConfig | null = null;
   let askedAt = 0;
+  /**
+   * The mean-field prediction for a request, worked out on this thread while the worker measures (about 10 ms
+   * at 50 layers that would otherwise add to the worker's pass), in a task of its own once the request is sent,
+   * and only for a request still the newest then: a dragged slider does not compute one per input event.
+   */
+  let theory: {id: number; value: InitTheory | null} | null = null;
+  const theoryFor = (id: number, config: TrainConfig) => {
+    if (theory?.id !== id) theory = {id, value: initTheory(config)};
+    return theory.value;
+  };
   const show = (next: Partial<ExplorerView>) => {
     view = {...view, ...next};
     for (const listener of listeners) listener(view);
@@ -97,9 +110,10 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
       if (data.id !== latest) return;
       const asked = askedAt;
       if (data.type === "error") return show({snapshot: null, predicted: null, message: data.message});
+      const prediction = theoryFor(data.id, latestConfig!);
       show({
         snapshot: data.snapshot,
-        predicted: data.predicted,
+        predicted: prediction ? predictedGradientNorms(prediction.layers, data.snapshot) : null,
         workerMs: data.workerMs,
         answerMs: performance.now() - asked,
         message: null
@@ -120,7 +134,10 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
     askedAt = performance.now();
     view = {...view, values: next};
     try {
-      post({type: "probe", id: latest, config: explorerConfig(next)});
+      const id = latest;
+      const config = (latestConfig = explorerConfig(next));
+      post({type: "probe", id, config});
+      setTimeout(() => id === latest && theoryFor(id, config), 0);
     } catch (error) {
       show({snapshot: null, message: error instanceof Error ? error.message : String(error)});
     }

@@ -3,13 +3,11 @@
 // arriving while it works are coalesced: only the newest waiting one is computed, so a dragged slider never
 // queues up stale work. A list of probes (the theory page's measured points) is answered point by point, and a
 // newer request of either kind replaces whatever of it is still waiting.
-import {predictedGradientNorms} from "../engine/mean-field-profile.js";
 import {probeAtInit} from "../engine/probe-at-init.js";
 import type {DatasetBuffers, Snapshot, TrainConfig} from "../engine/types.js";
 import {startBackend} from "./backend.js";
 import {decodeShard, inflateIfGzipped} from "./fashion-format.js";
 import {HISTOGRAM_PANELS} from "./explorer.js";
-import {initTheory} from "./initialization.js";
 
 export interface ProbeRequest {
   id: number;
@@ -23,8 +21,8 @@ export type ToExplorer =
 
 export type FromExplorer =
   | {type: "ready"; backend: string; problem: string | null}
-  /** The step-0 snapshot, the mean-field ‖∂L/∂W‖ per layer (null where the theory has none), the time taken. */
-  | {type: "result"; id: number; snapshot: Snapshot; predicted: (number | null)[] | null; workerMs: number}
+  /** The step-0 snapshot and the time taken (the page adds the mean-field prediction: explorer-client.ts). */
+  | {type: "result"; id: number; snapshot: Snapshot; workerMs: number}
   | {type: "error"; id: number; message: string};
 
 const scope = self as unknown as {
@@ -60,9 +58,7 @@ async function work(): Promise<void> {
     try {
       if (!batch) throw new Error("no batch was sent before the first probe");
       const snapshot = await probeAtInit(config, await batch, {histogramLayers});
-      const theory = initTheory(config);
-      const predicted = theory ? predictedGradientNorms(theory.layers, snapshot) : null;
-      scope.postMessage({type: "result", id, snapshot, predicted, workerMs: performance.now() - started});
+      scope.postMessage({type: "result", id, snapshot, workerMs: performance.now() - started});
     } catch (error) {
       scope.postMessage({type: "error", id, message: error instanceof Error ? error.message : String(error)});
     }

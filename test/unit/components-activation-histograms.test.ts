@@ -1,13 +1,16 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {all, num, one, texts} from "./components-dom.js";
+import {all, one, texts} from "./components-dom.js";
 import {loadRun, matchesSnapshot} from "./components-fixtures.js";
 import {activationHistograms} from "../../components/activation-histograms.js";
 
 const sigmoid = () => loadRun("vanishing-run").at(-1)!;
 const relu = () => loadRun("healthy-run").at(-1)!;
-const bars = (panel: Element) => all(panel, ".bars rect");
-const height = (rect: Element) => num(rect, "height");
+/** Each bin's bar in a panel's one path of rectangles "M x₀,base V top H x₁ V base Z": its height base − top. */
+const barHeights = (panel: Element) =>
+  [
+    ...(one(panel, "path.bars").getAttribute("d") ?? "").matchAll(/M([^,]+),([^V]+)V([^H]+)H[^V]+V[^Z]+Z/g)
+  ].map(([, , base, top]) => Number(base) - Number(top));
 
 test("activation histograms match their committed SVG snapshot", () => {
   const svg = activationHistograms(sigmoid(), {width: 640, compare: relu(), labels: ["sigmoid", "ReLU"]});
@@ -21,7 +24,7 @@ test("activation histograms draw one panel per hidden layer with one bar per bin
     panels.map((p) => p.querySelector("text")?.textContent),
     ["hidden 1", "hidden 2", "hidden 3"]
   );
-  for (const panel of panels) assert.equal(bars(panel).length, 61);
+  for (const panel of panels) assert.equal(barHeights(panel).length, 61);
 });
 
 test("activation histograms show a sigmoid layer's collapse at ½ as its tallest bar", () => {
@@ -30,8 +33,10 @@ test("activation histograms show a sigmoid layer's collapse at ½ as its tallest
     k === 30 ? 500 : 0
   );
   const panel = all(activationHistograms(s, {width: 640}), ".panel")[0]!;
-  const heights = bars(panel).map(height);
+  const heights = barHeights(panel);
   assert.equal(heights.indexOf(Math.max(...heights)), 30, "bin 30 is centred on 0.5");
+  // All of it in one bin: the bar spans the panel's plot, 100 px high less 22 above and 20 below.
+  assert.equal(heights[30], 58);
   assert.match(
     activationHistograms(s, {width: 640}).getAttribute("aria-label") ?? "",
     /hidden 1 mostly near 0\.5 \(100%\)/
@@ -45,7 +50,7 @@ test("activation histograms crop to a domain and add what falls outside to the e
     k === 0 || k === 60 ? 100 : k === 30 ? 200 : 0
   );
   const panel = all(activationHistograms(s, {width: 640, domain: [-0.1, 1.1]}), ".panel")[0]!;
-  const heights = bars(panel).map(height);
+  const heights = barHeights(panel);
   // Bin centres −0.1, −0.05, …, 1.1: 25 bins.
   assert.equal(heights.length, 25);
   assert.ok(Math.abs(heights[0]! - heights[12]! / 2) < 1e-6 && heights[0]! > 0);
