@@ -3,6 +3,7 @@
 // large one it saturates at 0 and 1 (two bars at the ends), where σ′ ≈ 0 and no gradient gets through.
 import * as d3 from "d3";
 import type {Bins, Snapshot} from "../src/engine/types.js";
+import {barsPath} from "./bars-path.js";
 import {chartWidth, finite, frame, noData} from "./common.js";
 import type {SwatchItem} from "./legends.js";
 import {drawSwatchRows, LEGEND_ROW, runStyle, swatchRows} from "./run-styles.js";
@@ -129,19 +130,15 @@ export function activationHistograms(
     const peak = Math.max(d3.max(bars?.shares ?? [0])!, d3.max(reference?.shares ?? [0])!) || 1;
     const y = d3.scaleLinear([0, peak], [panelHeight - inner.bottom, inner.top]);
     if (bars) {
-      // One path for the panel, a closed rectangle per bin (M x₀,base V top H x₁ V base Z, empty for an empty
-      // bin): at 12 panels of up to 101 bins, one element each instead of 1,212 rects to build, style and lay out.
-      const base = y(0);
-      const d = bars.shares
-        .map((s, k) => {
-          const [x0, x1] = [x(bars.edges[k]![0]), x(bars.edges[k]![1])];
-          return `M${x0},${base}V${y(s)}H${x0 + Math.max(0, x1 - x0 - 0.3)}V${base}Z`;
-        })
-        .join("");
+      const rectangles = bars.shares.map((s, k) => ({
+        x0: x(bars.edges[k]![0]),
+        x1: x(bars.edges[k]![1]),
+        top: y(s)
+      }));
       g.append("path")
         .attr("class", "bars")
         .attr("shape-rendering", "crispEdges")
-        .attr("d", d)
+        .attr("d", barsPath(rectangles, y(0)))
         .attr("fill", main.color);
     }
     if (reference) {

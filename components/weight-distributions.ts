@@ -1,6 +1,7 @@
 // One histogram of weights per layer on the run's fixed bins, with the initial distribution as an
 // outline: when gradients vanish, the layers near the input keep their initial shape.
 import * as d3 from "d3";
+import {barsPath} from "./bars-path.js";
 import type {Bins, Snapshot} from "../src/engine/types.js";
 import {depthColor, finite, frame, noData, sci, chartWidth} from "./common.js";
 import {swatches} from "./legends.js";
@@ -78,16 +79,16 @@ export function weightDistributions(
       .attr("x", inner.left)
       .attr("y", 12)
       .text(`${layer.name}  σ ${sci(sigma[i]!)}`);
-    g.append("g")
+    g.append("path")
       .attr("class", "bars")
       .attr("shape-rendering", "crispEdges")
-      .selectAll("rect")
-      .data(p)
-      .join("rect")
-      .attr("x", (_, k) => x(bins.min + k * w))
-      .attr("width", Math.max(0, x(bins.min + w) - x(bins.min) - 0.3))
-      .attr("y", (s) => y(s))
-      .attr("height", (s) => y(0) - y(s))
+      .attr(
+        "d",
+        barsPath(
+          p.map((s, k) => ({x0: x(bins.min + k * w), x1: x(bins.min + (k + 1) * w), top: y(s)})),
+          y(0)
+        )
+      )
       .attr("fill", depthColor(i, n));
     const reference = before[i]!;
     if (reference.length) {

@@ -1,17 +1,11 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {all, one, texts} from "./components-dom.js";
+import {all, barHeights, one, texts} from "./components-dom.js";
 import {loadRun, matchesSnapshot} from "./components-fixtures.js";
 import {activationHistograms} from "../../components/activation-histograms.js";
 
 const sigmoid = () => loadRun("vanishing-run").at(-1)!;
 const relu = () => loadRun("healthy-run").at(-1)!;
-/** Each bin's bar in a panel's one path of rectangles "M x₀,base V top H x₁ V base Z": its height base − top. */
-const barHeights = (panel: Element) =>
-  [
-    ...(one(panel, "path.bars").getAttribute("d") ?? "").matchAll(/M([^,]+),([^V]+)V([^H]+)H[^V]+V[^Z]+Z/g)
-  ].map(([, , base, top]) => Number(base) - Number(top));
-
 test("activation histograms match their committed SVG snapshot", () => {
   const svg = activationHistograms(sigmoid(), {width: 640, compare: relu(), labels: ["sigmoid", "ReLU"]});
   matchesSnapshot(svg, "activation-histograms");

@@ -32,3 +32,11 @@ export function translation(el: Element): [number, number] {
 export function texts(root: Element, selector: string): string[] {
   return all(root, selector).map((el) => el.textContent ?? "");
 }
+
+/** Each bar's height (base − top) in the one path of rectangles barsPath draws, matched by `selector`. */
+export function barHeights(root: Element, selector = "path.bars"): number[] {
+  const d = one(root, selector).getAttribute("d") ?? "";
+  return [...d.matchAll(/M[^,]+,([^V]+)V([^H]+)H[^V]+V[^Z]+Z/g)].map(
+    ([, base, top]) => Number(base) - Number(top)
+  );
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {all, num, one, texts} from "./components-dom.js";
+import {all, barHeights, one, texts} from "./components-dom.js";
 import {loadRun, matchesSnapshot} from "./components-fixtures.js";
 import {weightDistributions} from "../../components/weight-distributions.js";
 
@@ -16,7 +16,7 @@ test("weight distributions draw one panel per layer with one bar per fixed bin",
   const svg = weightDistributions(r.at(-1), {width: 640, initial: r[0]});
   const panels = all(svg, "g.panel");
   assert.equal(panels.length, 4);
-  for (const panel of panels) assert.equal(all(panel, ".bars rect").length, r[0]!.bins.weight.count);
+  for (const panel of panels) assert.equal(barHeights(panel).length, r[0]!.bins.weight.count);
   assert.deepEqual(texts(panels[0]!, ".tick text"), ["−1", "0", "1"]);
 });
 
@@ -30,10 +30,12 @@ test("weight distributions scale bars by each bin's share of the layer", () => {
   const r = run();
   const svg = weightDistributions(r[0], {width: 640});
   // hidden 1 at initialisation: all weights in two equal bins either side of 0.
-  const heights = all(all(svg, "g.panel")[0]!, ".bars rect").map((b) => num(b, "height"));
+  const heights = barHeights(all(svg, "g.panel")[0]!);
   const tall = heights.filter((h) => h > 0);
   assert.equal(tall.length, 2);
   assert.equal(tall[0], tall[1]);
+  // Each holds half the weights, the panel's peak: from the base (100 px less 20 below) to 22 px from the top.
+  assert.equal(tall[0], 58);
 });
 
 test("weight distributions aria-label reports the spread of the first and output layers", () => {
