@@ -4,7 +4,8 @@ import * as d3 from "d3";
 import {barsPath} from "./bars-path.js";
 import type {Bins, Snapshot} from "../src/engine/types.js";
 import {depthColor, finite, frame, noData, sci, chartWidth} from "./common.js";
-import {swatches} from "./legends.js";
+import type {SwatchItem} from "./legends.js";
+import {drawSwatchRows, LEGEND_ROW, swatchRows} from "./run-styles.js";
 
 export interface WeightDistributionsOptions {
   width: number;
@@ -42,7 +43,13 @@ export function weightDistributions(
   const layers = snapshot?.layers ?? [];
   const n = layers.length;
   const cols = Math.max(1, Math.min(n || 1, Math.floor(columns ?? width / 150)));
-  const top = 24;
+  const items: SwatchItem[] = [
+    {label: `bars: weights at step ${snapshot?.step}`, color: depthColor(n - 1, n)}
+  ];
+  if (initial) items.push({label: `outline: initial (step ${initial.step})`, color: "currentColor"});
+  // The legend wraps where the chart is narrow (a phone), above the panels.
+  const legend = swatchRows(items, width - 8);
+  const top = 8 + LEGEND_ROW * legend.length;
   const h = top + Math.max(1, Math.ceil(n / cols)) * panelHeight;
   if (!snapshot || !n) {
     return noData(frame(width, h, "Weight distributions per layer: no data yet."), width, h);
@@ -113,8 +120,6 @@ export function weightDistributions(
       .call(d3.axisBottom(x).tickValues(ticks).tickFormat(d3.format("~g")).tickSize(3).tickSizeOuter(0));
   });
 
-  const items = [{label: `bars: weights at step ${snapshot.step}`, color: depthColor(n - 1, n)}];
-  if (initial) items.push({label: `outline: initial (step ${initial.step})`, color: "currentColor"});
-  swatches(svg, 8, 8, items);
+  drawSwatchRows(svg, 8, 8, legend);
   return svg.node()!;
 }

@@ -61,3 +61,16 @@ test("weight distributions render 'no data yet' without a snapshot", () => {
   const svg = weightDistributions(null, {width: 640});
   assert.equal(one(svg, "text.no-data").textContent, "no data yet");
 });
+
+test("weight distributions wrap their legend onto a second row where the chart is narrow", () => {
+  const r = run();
+  const wide = weightDistributions(r.at(-1), {width: 640, initial: r[0]});
+  const narrow = weightDistributions(r.at(-1), {width: 320, initial: r[0]});
+  assert.equal(all(wide, "g.legend").length, 1);
+  assert.deepEqual(
+    all(narrow, "g.legend").map((g) => g.getAttribute("transform")),
+    ["translate(8,8)", "translate(8,24)"]
+  );
+  // Two panels a row at 320 px: 4 layers in 2 rows of 100 px under a legend of two 16 px rows.
+  assert.equal(narrow.getAttribute("height"), String(8 + 2 * 16 + 2 * 100));
+});
