@@ -1,8 +1,8 @@
 // One histogram of weights per layer on the run's fixed bins, with the initial distribution as an
 // outline: when gradients vanish, the layers near the input keep their initial shape.
 import * as d3 from "d3";
-import {barsPath} from "./bars-path.js";
 import type {Bins, Snapshot} from "../src/engine/types.js";
+import {barsPath} from "./bars-path.js";
 import {depthColor, finite, frame, noData, sci, chartWidth} from "./common.js";
 import type {SwatchItem} from "./legends.js";
 import {drawSwatchRows, LEGEND_ROW, swatchRows} from "./run-styles.js";
@@ -43,13 +43,14 @@ export function weightDistributions(
   const layers = snapshot?.layers ?? [];
   const n = layers.length;
   const cols = Math.max(1, Math.min(n || 1, Math.floor(columns ?? width / 150)));
-  const items: SwatchItem[] = [
-    {label: `bars: weights at step ${snapshot?.step}`, color: depthColor(n - 1, n)}
-  ];
-  if (initial) items.push({label: `outline: initial (step ${initial.step})`, color: "currentColor"});
-  // The legend wraps where the chart is narrow (a phone), above the panels.
+  const items: SwatchItem[] = snapshot
+    ? [{label: `bars: weights at step ${snapshot.step}`, color: depthColor(n - 1, n)}]
+    : [];
+  if (snapshot && initial)
+    items.push({label: `outline: initial (step ${initial.step})`, color: "currentColor"});
+  // The legend wraps where the chart is narrow (a phone), above the panels; without data it keeps its one row.
   const legend = swatchRows(items, width - 8);
-  const top = 8 + LEGEND_ROW * legend.length;
+  const top = 8 + LEGEND_ROW * Math.max(1, legend.length);
   const h = top + Math.max(1, Math.ceil(n / cols)) * panelHeight;
   if (!snapshot || !n) {
     return noData(frame(width, h, "Weight distributions per layer: no data yet."), width, h);

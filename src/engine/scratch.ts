@@ -7,15 +7,16 @@ import * as tf from "@tensorflow/tfjs-core";
 // same arrays can be written again for the next batch. Where it keeps the array itself (cpu, and webgl or
 // webgpu until they upload), a reused array would rewrite tensors already made, so each batch gets new ones.
 
-const copiesByBackend = new Map<string, boolean>();
+/** Per backend instance, not name: a backend removed and registered again under its name is tried again. */
+const copiesByBackend = new WeakMap<object, boolean>();
 
 /**
  * Whether the active backend copies a new tensor's values, so that the source array can be rewritten at once.
  * Found by trying it once per backend: make a one-element tensor, change the array, read the tensor back.
  */
 export function backendCopiesValues(): boolean {
-  const name = tf.getBackend();
-  let copies = copiesByBackend.get(name);
+  const backend = tf.backend();
+  let copies = copiesByBackend.get(backend);
   if (copies === undefined) {
     const values = new Float32Array([1]);
     const probe = tf.tensor1d(values);
@@ -27,7 +28,7 @@ export function backendCopiesValues(): boolean {
     } finally {
       probe.dispose();
     }
-    copiesByBackend.set(name, copies);
+    copiesByBackend.set(backend, copies);
   }
   return copies;
 }

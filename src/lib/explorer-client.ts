@@ -2,11 +2,10 @@
 // fixed batch once, a request per settings change, and a view per answer. Answers to superseded requests are dropped, so the charts only
 // ever show the newest settings. Each answer's latency is measured from the request to the frame after the page
 // has redrawn (two animation frames), and recorded as a performance measure "explorer-redraw" for bench:browser.
-import {predictedGradientNorms} from "../engine/mean-field-profile.js";
 import type {Snapshot, TrainConfig} from "../engine/types.js";
 import type {FromExplorer, ToExplorer} from "./explorer-worker.js";
 import {EXPLORER_CONTROLS, explorerConfig, explorerLabel} from "./explorer.js";
-import {initTheory, type InitTheory} from "./initialization.js";
+import {createExplorerTheory} from "./explorer-theory.js";
 import {createControlRows} from "./remedy-inputs.js";
 import {normalizeControlValues, type RemedyValues} from "./remedy-spec.js";
 
@@ -85,16 +84,7 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
   let latest = 0;
   let latestConfig: TrainConfig | null = null;
   let askedAt = 0;
-  /**
-   * The mean-field prediction for a request, worked out on this thread while the worker measures (about 10 ms
-   * at 50 layers that would otherwise add to the worker's pass), in a task of its own once the request is sent,
-   * and only for a request still the newest then: a dragged slider does not compute one per input event.
-   */
-  let theory: {id: number; value: InitTheory | null} | null = null;
-  const theoryFor = (id: number, config: TrainConfig) => {
-    if (theory?.id !== id) theory = {id, value: initTheory(config)};
-    return theory.value;
-  };
+  const theory = createExplorerTheory();
   const show = (next: Partial<ExplorerView>) => {
     view = {...view, ...next};
     for (const listener of listeners) listener(view);
@@ -110,13 +100,13 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
       if (data.id !== latest) return;
       const asked = askedAt;
       if (data.type === "error") return show({snapshot: null, predicted: null, message: data.message});
-      const prediction = theoryFor(data.id, latestConfig!);
+      const {predicted, problem} = theory.predict(data.id, latestConfig!, data.snapshot);
       show({
         snapshot: data.snapshot,
-        predicted: prediction ? predictedGradientNorms(prediction.layers, data.snapshot) : null,
+        predicted,
         workerMs: data.workerMs,
         answerMs: performance.now() - asked,
-        message: null
+        message: problem
       });
       // The cells redraw on this notification; two frames later the new charts are on screen.
       requestAnimationFrame(() =>
@@ -137,7 +127,7 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
       const id = latest;
       const config = (latestConfig = explorerConfig(next));
       post({type: "probe", id, config});
-      setTimeout(() => id === latest && theoryFor(id, config), 0);
+      theory.schedule(id, config, () => id === latest);
     } catch (error) {
       show({snapshot: null, message: error instanceof Error ? error.message : String(error)});
     }

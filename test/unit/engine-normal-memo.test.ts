@@ -103,3 +103,15 @@ describe("normalSamples from a seededRandom", () => {
     assertSame(3, [{normals: NORMAL_MEMO_MAX + 1}, {normals: 12}], "too large to keep");
   });
 });
+
+describe("seededRandom's skip", () => {
+  it("lands where drawing would, past the period and from a seed above 2³¹", () => {
+    const seed = 2 ** 31 + 5;
+    const skipped = seededRandom(seed);
+    skipped.skip(3 * 2 ** 32 + 7); // the state cycles every 2³² numbers
+    const drawn = seededRandom(seed);
+    for (let i = 0; i < 7; i++) drawn();
+    assert.equal(skipped(), drawn());
+    assert.equal(skipped.drawn(), 3 * 2 ** 32 + 8);
+  });
+});
