@@ -6,6 +6,7 @@ import type {Snapshot, TrainConfig} from "../engine/types.js";
 import type {FromExplorer, ToExplorer} from "./explorer-worker.js";
 import {EXPLORER_CONTROLS, explorerConfig, explorerLabel} from "./explorer.js";
 import {createExplorerTheory} from "./explorer-theory.js";
+import {createViewStore} from "./view-store.js";
 import {createControlRows} from "./remedy-inputs.js";
 import {normalizeControlValues, type RemedyValues} from "./remedy-spec.js";
 
@@ -70,8 +71,7 @@ export function openExplorerWorker(
 export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
   const values = normalizeControlValues(EXPLORER_CONTROLS, {});
   const inputs = createControlRows(EXPLORER_CONTROLS, values);
-  const listeners = new Set<(view: ExplorerView) => void>();
-  let view: ExplorerView = {
+  const store = createViewStore<ExplorerView>({
     values,
     snapshot: null,
     predicted: null,
@@ -79,16 +79,13 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
     answerMs: null,
     backend: null,
     message: null
-  };
+  });
   /** The newest request: its id, config and when it was made. Answers to older ones are dropped. */
   let latest = 0;
   let latestConfig: TrainConfig | null = null;
   let askedAt = 0;
   const theory = createExplorerTheory();
-  const show = (next: Partial<ExplorerView>) => {
-    view = {...view, ...next};
-    for (const listener of listeners) listener(view);
-  };
+  const show = (next: Partial<ExplorerView>) => store.update(next);
   const worker = openExplorerWorker(
     batch,
     (data) => {
@@ -122,7 +119,7 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
   const request = (next: RemedyValues) => {
     latest++;
     askedAt = performance.now();
-    view = {...view, values: next};
+    store.update({values: next}, {quiet: true});
     try {
       const id = latest;
       const config = (latestConfig = explorerConfig(next));
@@ -135,18 +132,14 @@ export function createExplorer(batch: Promise<ArrayBuffer>): Explorer {
   request(values);
   inputs.element.addEventListener("input", () => {
     const next = normalizeControlValues(EXPLORER_CONTROLS, inputs.read());
-    if (JSON.stringify(next) !== JSON.stringify(view.values)) request(next);
+    if (JSON.stringify(next) !== JSON.stringify(store.view.values)) request(next);
   });
   return {
     element: inputs.element,
     request,
-    subscribe(listener) {
-      listeners.add(listener);
-      listener(view);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => store.subscribe(listener),
     dispose() {
-      listeners.clear();
+      store.clear();
       worker?.terminate();
     }
   };

@@ -21,6 +21,7 @@ import {
   normalizeControlValues,
   type RemedyValues
 } from "./remedy-spec.js";
+import {createViewStore} from "./view-store.js";
 
 export interface MeasuredPoint {
   scale: number;
@@ -61,8 +62,7 @@ export function createPhaseProbe(
 ): PhaseProbe {
   const fromUrl = controlValuesFromUrl(EXPLORER_CONTROLS, search);
   const inputs = createControlRows(EXPLORER_CONTROLS, fromUrl.values);
-  const listeners = new Set<(view: PhaseView) => void>();
-  let view: PhaseView = {
+  const store = createViewStore<PhaseView>({
     values: fromUrl.values,
     measured: [],
     pending: MEASURED_POINTS.length,
@@ -72,13 +72,10 @@ export function createPhaseProbe(
     backend: null,
     message: null,
     notices: fromUrl.problems
-  };
+  });
   let generation = 0;
   let startedAt = 0;
-  const show = (next: Partial<PhaseView>) => {
-    view = {...view, ...next};
-    for (const listener of listeners) listener(view);
-  };
+  const show = (next: Partial<PhaseView>) => store.update(next);
   const worker = openExplorerWorker(
     batch,
     (data) => {
@@ -87,15 +84,15 @@ export function createPhaseProbe(
           backend: data.backend,
           message: data.problem && `wasm could not start (${data.problem})`
         });
-      if (Math.floor(data.id / LIST) !== generation) return show({stale: view.stale + 1});
+      if (Math.floor(data.id / LIST) !== generation) return show({stale: store.view.stale + 1});
       const point = MEASURED_POINTS[data.id % LIST]!;
       const ratio = data.type === "result" ? measuredRatio(data.snapshot) : NaN;
       show({
-        measured: [...view.measured, {...point, ratio}],
-        pending: view.pending - 1,
+        measured: [...store.view.measured, {...point, ratio}],
+        pending: store.view.pending - 1,
         elapsedMs: performance.now() - startedAt,
-        workerMs: view.workerMs + (data.type === "result" ? data.workerMs : 0),
-        message: data.type === "error" ? data.message : view.message
+        workerMs: store.view.workerMs + (data.type === "result" ? data.workerMs : 0),
+        message: data.type === "error" ? data.message : store.view.message
       });
     },
     (message) => show({message})
@@ -108,27 +105,23 @@ export function createPhaseProbe(
       config: explorerConfig({activation, scale, depth})
     }));
     worker?.post({type: "probes", points});
-    view = {...view, measured: [], pending: points.length, elapsedMs: 0, workerMs: 0};
+    store.update({measured: [], pending: points.length, elapsedMs: 0, workerMs: 0}, {quiet: true});
   };
-  measure(String(view.values.activation));
+  measure(String(store.view.values.activation));
   inputs.element.addEventListener("input", () => {
     const values = normalizeControlValues(EXPLORER_CONTROLS, inputs.read());
-    if (JSON.stringify(values) === JSON.stringify(view.values)) return;
+    if (JSON.stringify(values) === JSON.stringify(store.view.values)) return;
     // A link reproduces the view: the settings go into the URL (no history entry per slider step).
     const query = controlSearch(EXPLORER_CONTROLS, values, globalThis.location?.search ?? search);
     history?.replaceState(history.state ?? null, "", `${globalThis.location?.pathname ?? ""}${query}`);
-    if (values.activation !== view.values.activation) measure(String(values.activation));
+    if (values.activation !== store.view.values.activation) measure(String(values.activation));
     show({values});
   });
   return {
     element: inputs.element,
-    subscribe(listener) {
-      listeners.add(listener);
-      listener(view);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => store.subscribe(listener),
     dispose() {
-      listeners.clear();
+      store.clear();
       worker?.terminate();
     }
   };
