@@ -4,8 +4,10 @@
 //
 // Per page: the longest main-thread task and the tasks over 50 ms during the default run; the delay from a
 // slider's input event to the next frame while a run trains; steps per second of the default run in the page
-// against the same run in Node on wasm (this process, the engine the pages use), each the median of three runs
-// taken in turn (a page visit, then a Node run) after a Node warm-up, as npm run bench does; time from navigation to the
+// against the same run in Node on wasm (the engine the pages use), like with like (bench-browser-node.ts): a
+// visit's first run (a fresh worker) against the first run of a fresh Node process, and the run trained again
+// (Train pressed again: the same, warm worker) against the second run of that process. Each is the median of
+// three, taken in turn (a page visit and its run again, then a Node process); time from navigation to the
 // first live snapshot drawn; JavaScript bytes transferred before the reader starts a run (?autostart=0) and by the
 // first snapshot of the default run (worker scripts included). The first snapshot is timed on a first visit (the
 // backend measured) and on a repeat visit. Then the index page's explorer: redraw latency per depth
@@ -18,14 +20,14 @@ import {DIST_DIR} from "../test/browser/harness.js";
 import {startServer} from "../test/browser/server.js";
 import {PAGE_PROBE, type PageProbe} from "./bench-browser-probe.js";
 import {measureExplorer} from "./bench-browser-explorer.js";
-import {nodeStepsPerSecond} from "./bench-browser-node.js";
+import {nodeStepsPerSecond, type NodeRates} from "./bench-browser-node.js";
 
 /** Pages that train a network live when they load (the remedy pages will join this list). */
 const LIVE_PAGES = ["/problem"];
 const SLIDER = 'input[type="range"][aria-label="Epochs"]';
 const INPUTS = 10;
 const RUN_TIMEOUT_MS = 300_000;
-/** Default runs after the first visit's, for the median steps per second (the machine's speed drifts). */
+/** Visits after the first, for the medians of steps per second (the machine's speed drifts). */
 const REPEAT_VISITS = 2;
 
 const json = process.argv.includes("--json");
@@ -48,11 +50,27 @@ await browser.context.addInitScript({content: PAGE_PROBE});
 const probe = (page: Page) => page.evaluate(() => (window as unknown as {__bench: PageProbe}).__bench);
 const status = (page: Page) => page.locator(".status").innerText();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-/** Steps per second of a finished run, from its first snapshot drawn to "Finished". */
-const stepsPerSecond = (steps: number, run: PageProbe) =>
-  (steps * 1000) / (run.finishedAt! - run.firstSnapshotAt!);
+const ratio = (page: number, node: number) => +(page / node).toFixed(2);
 
-/** `alongside` runs after each of the page's default runs (the Node runs, so drift falls on both alike). */
+/** Waits for the run being timed to finish: its probe, and its steps per second from the first snapshot drawn. */
+async function timeRun(page: Page) {
+  await page.waitForFunction(() => (window as unknown as {__bench: PageProbe}).__bench.finishedAt, null, {
+    timeout: RUN_TIMEOUT_MS,
+    polling: 100
+  });
+  const run = await probe(page);
+  const steps = Number(/step (\d+) of/.exec(await status(page))?.[1]);
+  return {run, steps, rate: +((steps * 1000) / (run.finishedAt! - run.firstSnapshotAt!)).toFixed(2)};
+}
+
+/** Presses Train again once a run has finished: the same run, in the same worker. Its steps per second. */
+async function timeRunAgain(page: Page): Promise<number> {
+  await page.evaluate(() => (window as unknown as {__bench: PageProbe}).__bench.nextRun());
+  await page.locator("button.train").click();
+  return (await timeRun(page)).rate;
+}
+
+/** `alongside` runs after each visit's two runs (a Node process, so drift falls on both alike). */
 async function measure(path: string, alongside: () => Promise<void>) {
   const page = await browser.context.newPage();
   const url = (query: string) => {
@@ -78,13 +96,10 @@ async function measure(path: string, alongside: () => Promise<void>) {
     }
   );
   const jsFirstSnapshot = jsBytes();
-  await page.waitForFunction(() => (window as unknown as {__bench: PageProbe}).__bench.finishedAt, null, {
-    timeout: RUN_TIMEOUT_MS,
-    polling: 100
-  });
-  const run = await probe(page);
+  const {run, steps, rate} = await timeRun(page);
+  const firstRates = [rate];
+  const againRates = [await timeRunAgain(page)];
   await alongside();
-  const steps = Number(/step (\d+) of/.exec(await status(page))?.[1]);
   const during = run.longTasks.filter(([start]) => start >= run.firstSnapshotAt! && start <= run.finishedAt!);
   const backend = await page.locator(".backend").innerText();
 
@@ -106,18 +121,14 @@ async function measure(path: string, alongside: () => Promise<void>) {
   const inputDelays = inputFrames.map((at, i) => at - sent[i]!);
 
   // Repeat visits: scripts are fetched again (no-store) but the page may remember what it measured. Each trains
-  // the default run to the end too, so the page's steps per second is a median over REPEAT_VISITS + 1 runs.
-  const stepRates = [stepsPerSecond(steps, run)];
+  // the default run to the end and once again, so the page's figures are medians over REPEAT_VISITS + 1 visits.
   let firstSnapshotRepeatMs = NaN;
   for (let visit = 0; visit < REPEAT_VISITS; visit++) {
     await page.goto(url(""));
-    await page.waitForFunction(() => (window as unknown as {__bench: PageProbe}).__bench.finishedAt, null, {
-      timeout: RUN_TIMEOUT_MS,
-      polling: 100
-    });
-    const repeat = await probe(page);
-    if (visit === 0) firstSnapshotRepeatMs = repeat.firstSnapshotAt!;
-    stepRates.push(stepsPerSecond(Number(/step (\d+) of/.exec(await status(page))?.[1]), repeat));
+    const repeat = await timeRun(page);
+    if (visit === 0) firstSnapshotRepeatMs = repeat.run.firstSnapshotAt!;
+    firstRates.push(repeat.rate);
+    againRates.push(await timeRunAgain(page));
     await alongside();
   }
   await page.close();
@@ -129,9 +140,8 @@ async function measure(path: string, alongside: () => Promise<void>) {
     inputDelayMedianMs: Math.round(median(inputDelays)),
     inputDelayMaxMs: Math.round(Math.max(...inputDelays)),
     steps,
-    pageStepsPerSecond: +median(stepRates).toFixed(2),
-    /** Each default run's steps per second: the first visit's, then the repeat visits'. */
-    stepRates: stepRates.map((rate) => +rate.toFixed(2)),
+    /** Steps per second of each visit's first run, and of its run again (the first visit's, then the repeats'). */
+    pageRates: {first: firstRates, again: againRates},
     firstSnapshotMs: Math.round(run.firstSnapshotAt!),
     firstSnapshotRepeatMs: Math.round(firstSnapshotRepeatMs),
     jsKBBeforeRun: Math.round(jsBeforeRun / 1024),
@@ -139,25 +149,41 @@ async function measure(path: string, alongside: () => Promise<void>) {
   };
 }
 
-const rows: (Awaited<ReturnType<typeof measure>> & {
-  nodeRates: number[];
-  nodeStepsPerSecond: number;
+/** A page's median steps per second against Node's, with every run's figure. */
+interface Throughput {
+  page: number;
+  node: number;
   ratio: number;
+  pageRates: number[];
+  nodeRates: number[];
+}
+const throughput = (pageRates: number[], nodeRates: number[]): Throughput => {
+  const [page, node] = [median(pageRates), median(nodeRates)];
+  return {page, node, ratio: ratio(page, node), pageRates, nodeRates};
+};
+
+const rows: (Omit<Awaited<ReturnType<typeof measure>>, "pageRates"> & {
+  firstRun: Throughput;
+  runAgain: Throughput;
 })[] = [];
 let explorer: Awaited<ReturnType<typeof measureExplorer>> | null = null;
 try {
   for (const path of LIVE_PAGES) {
-    // Node's first run in this process compiles and tiers up the wasm module: it is a warm-up, left out (as
-    // npm run bench leaves out its first round). Then one Node run after each of the page's runs.
-    await nodeStepsPerSecond(path);
-    const nodeRates: number[] = [];
-    const row = await measure(path, async () => void nodeRates.push(await nodeStepsPerSecond(path)));
-    const node = +median(nodeRates).toFixed(2);
+    // A fresh Node process after each visit: its first run and its run again.
+    const nodeRates: NodeRates[] = [];
+    const {pageRates, ...row} = await measure(path, async () => {
+      nodeRates.push(await nodeStepsPerSecond(path));
+    });
     rows.push({
       ...row,
-      nodeRates,
-      nodeStepsPerSecond: node,
-      ratio: +(row.pageStepsPerSecond / node).toFixed(2)
+      firstRun: throughput(
+        pageRates.first,
+        nodeRates.map((r) => r.first)
+      ),
+      runAgain: throughput(
+        pageRates.again,
+        nodeRates.map((r) => r.again)
+      )
     });
   }
   const page = await browser.context.newPage();
@@ -176,9 +202,10 @@ else {
     ["longest task ms", (r) => String(r.longestTaskMs)],
     ["tasks >50 ms", (r) => String(r.longTasksOver50)],
     ["input→frame ms (median/max)", (r) => `${r.inputDelayMedianMs}/${r.inputDelayMaxMs}`],
-    ["steps/s page", (r) => r.pageStepsPerSecond.toFixed(2)],
-    ["steps/s Node wasm", (r) => r.nodeStepsPerSecond.toFixed(2)],
-    ["ratio", (r) => r.ratio.toFixed(2)],
+    ["steps/s 1st run page/Node", (r) => `${r.firstRun.page.toFixed(2)}/${r.firstRun.node.toFixed(2)}`],
+    ["ratio 1st run", (r) => r.firstRun.ratio.toFixed(2)],
+    ["steps/s run again page/Node", (r) => `${r.runAgain.page.toFixed(2)}/${r.runAgain.node.toFixed(2)}`],
+    ["ratio run again", (r) => r.runAgain.ratio.toFixed(2)],
     ["first snapshot ms (1st/repeat visit)", (r) => `${r.firstSnapshotMs}/${r.firstSnapshotRepeatMs}`],
     ["JS KB before run", (r) => String(r.jsKBBeforeRun)],
     ["JS KB by 1st snapshot", (r) => String(r.jsKBByFirstSnapshot)]
@@ -187,9 +214,13 @@ else {
   console.log(`| ${columns.map(() => "---").join(" | ")} |`);
   for (const row of rows) console.log(`| ${columns.map(([, cell]) => cell(row)).join(" | ")} |`);
   for (const row of rows)
-    console.log(
-      `${row.page}, steps/s of each run (page, in turn with Node): ${row.stepRates.join(", ")} vs ${row.nodeRates.join(", ")}`
-    );
+    for (const [name, t] of [
+      ["first runs", row.firstRun],
+      ["runs again", row.runAgain]
+    ] as const)
+      console.log(
+        `${row.page}, steps/s of the ${name} (page vs Node): ${t.pageRates.join(", ")} vs ${t.nodeRates.join(", ")}`
+      );
   if (explorer) {
     console.log(`\nExplorer (index page): change → redrawn frame, median of 3 (max), and the worker's pass`);
     console.log("| hidden layers | redraw ms (median/max) | worker ms |\n| --- | --- | --- |");
