@@ -1,4 +1,4 @@
-// The two axes every chart shares: layers as rows (input side at the bottom) and a labelled bottom axis.
+// The axes charts share: layers as rows (input side at the bottom), and labelled bottom and left axes.
 import * as d3 from "d3";
 import {FAINT, decades, pow10, thin, type Svg} from "./common.js";
 
@@ -47,6 +47,30 @@ export function bottomAxis(
         .attr("y", 28)
         .attr("fill", "currentColor")
         .attr("text-anchor", "end")
+        .text(title)
+    );
+}
+
+/** A left axis at `left` with its title above the axis top, starting at the chart's left edge ("↑ …"). */
+export function leftAxis(
+  svg: Svg,
+  axis: d3.Axis<d3.NumberValue>,
+  left: number,
+  top: number,
+  title: string
+): void {
+  svg
+    .append("g")
+    .attr("class", "y-axis")
+    .attr("transform", `translate(${left},0)`)
+    .call(axis)
+    .call((g) =>
+      g
+        .append("text")
+        .attr("x", -left)
+        .attr("y", top - 8)
+        .attr("fill", "currentColor")
+        .attr("text-anchor", "start")
         .text(title)
     );
 }

@@ -3,7 +3,7 @@
 // balanced pale), with the critical line χ₁ = 1, the depth-scale curves depth = k·ξ, measured points on the same
 // colours, and the reader's setting.
 import * as d3 from "d3";
-import {bottomAxis, gridLines} from "./axes.js";
+import {bottomAxis, gridLines, leftAxis} from "./axes.js";
 import {FAINT, OKABE_ITO, chartWidth, finite, frame, pow10} from "./common.js";
 import {ramp} from "./legends.js";
 
@@ -144,20 +144,8 @@ export function phaseDiagram(
     .tickValues(ticks)
     .tickFormat((v) => String(v));
   bottomAxis(svg, xAxis, h - margin.bottom, width - margin.right, "init std (weights N(0, std²)) →");
-  svg
-    .append("g")
-    .attr("class", "y-axis")
-    .attr("transform", `translate(${margin.left},0)`)
-    .call(d3.axisLeft(y).tickValues([1, 10, 20, 30, 40, 50].filter((d) => d >= d0 && d <= d1)))
-    .call((g) =>
-      g
-        .append("text")
-        .attr("x", -margin.left)
-        .attr("y", margin.top - 8)
-        .attr("fill", "currentColor")
-        .attr("text-anchor", "start")
-        .text("↑ hidden layers")
-    );
+  const yTicks = [1, 10, 20, 30, 40, 50].filter((d) => d >= d0 && d <= d1);
+  leftAxis(svg, d3.axisLeft(y).tickValues(yTicks), margin.left, margin.top, "↑ hidden layers");
 
   const cased = (g: d3.Selection<SVGGElement, undefined, null, undefined>, path: string, dash: string) => {
     g.append("path").attr("d", path).attr("fill", "none").attr("stroke", CASING).attr("stroke-width", 4);

@@ -3,6 +3,7 @@
 // which a gradient has shrunk or grown by e^k. Cells without a result are empty (dashed while they train),
 // diverged or failed ones crossed out. Plain data in: the page computes the overlay.
 import * as d3 from "d3";
+import {bottomAxis, leftAxis} from "./axes.js";
 import {BACKGROUND, FAINT, MUTED, chartWidth, frame, thin} from "./common.js";
 import {ramp, swatches} from "./legends.js";
 
@@ -139,40 +140,20 @@ export function trainabilityMap(
     .style("fill", (c) => (filled(c) ? null : "currentColor"))
     .text((c) => (filled(c) ? pct(c.accuracy!) : c.status === "failed" ? "failed" : "NaN"));
   const xAxis = d3.axisBottom(x).tickValues(thin([...data.scales], width - margin.left - margin.right, 36));
-  svg
-    .append("g")
-    .attr("class", "x-axis")
-    .attr("transform", `translate(0,${height - margin.bottom})`)
-    .call(xAxis.tickFormat((v) => num(Number(v))).tickSizeOuter(0))
-    .call((g) =>
-      g
-        .append("text")
-        .attr("x", width - margin.right)
-        .attr("y", 30)
-        .attr("fill", "currentColor")
-        .attr("text-anchor", "end")
-        .text("init std (log scale) →")
-    );
-  svg
-    .append("g")
-    .attr("class", "y-axis")
-    .attr("transform", `translate(${margin.left},0)`)
-    .call(
-      d3
-        .axisLeft(y)
-        .tickValues([...data.depths])
-        .tickFormat((v) => String(v))
-        .tickSizeOuter(0)
-    )
-    .call((g) =>
-      g
-        .append("text")
-        .attr("x", -margin.left)
-        .attr("y", margin.top - 8)
-        .attr("fill", "currentColor")
-        .attr("text-anchor", "start")
-        .text("↑ hidden layers (log)")
-    );
+  const xLabel = "init std (log scale) →";
+  bottomAxis(
+    svg,
+    xAxis.tickFormat((v) => num(Number(v))),
+    height - margin.bottom,
+    width - margin.right,
+    xLabel
+  );
+  const yAxis = d3
+    .axisLeft(y)
+    .tickValues([...data.depths])
+    .tickFormat((v) => String(v))
+    .tickSizeOuter(0);
+  leftAxis(svg, yAxis, margin.left, margin.top, "↑ hidden layers (log)");
   ramp(svg, {
     left: margin.left,
     top: 4,

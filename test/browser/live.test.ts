@@ -3,28 +3,20 @@
 // tensors however fast the reader changes the settings.
 import type {Page} from "playwright-core";
 import {TRAINING_TIMEOUT_MS, checkPage, expectClean, test} from "./harness.js";
+import {readCounts, waitForCounts} from "./pool-counts.js";
 
 const count = async (page: Page, selector: string) => Number(await page.locator(selector).innerText());
 const details = (page: Page) => page.locator(".controls .muted").innerText();
 const finished = (page: Page, timeout = 90_000) =>
   page.locator(".status", {hasText: "Finished"}).waitFor({timeout});
-/** Waits until the page shows `workers` workers and `tensors` tensors (cancelled runs end at a step boundary). */
-const counts = (page: Page, workers: number, tensors: number) =>
-  page.waitForFunction(
-    ([w, t]) =>
-      Number(document.querySelector(".workers")?.textContent) === w &&
-      Number(document.querySelector(".tensors")?.textContent) === t,
-    [workers, tensors],
-    {timeout: 30_000}
-  );
 
 test(
   "problem page: 30 rapid changes while two runs train leave as many workers and tensors as before",
   async (page) => {
     await checkPage(page, "/problem?backend=wasm&train=2000&epochs=1&compare=relu", {timeout: 60_000});
     await finished(page);
-    const [workers, tensors] = [await count(page, ".workers"), await count(page, ".tensors")];
-    if (workers !== 2) throw new Error(`a comparison of two runs has ${workers} workers`);
+    const baseline = await readCounts(page);
+    if (baseline[0] !== 2) throw new Error(`a comparison of two runs has ${baseline[0]} workers`);
     // Long runs, so that every change below lands while they train and restarts them.
     await page.locator('input[type="range"][aria-label="Epochs"]').fill("50");
     await page.locator("button.train").click();
@@ -49,7 +41,7 @@ test(
     const status = await page.locator(".status").innerText();
     if (!/^(Training|Preparing)/.test(status)) throw new Error(`after the changes: ${status}`);
     await page.locator("button.reset").click();
-    await counts(page, workers, tensors);
+    await waitForCounts(page, baseline);
     await expectClean(page);
   },
   // Several workers start together (scripts, wasm, images) on what may be two busy cores.
@@ -105,7 +97,7 @@ test(
       throw new Error(`gradient profiles: ${profiles.join(" / ")}`);
     await page.locator("button.reset").click();
     await page.locator(".side-by-side-none").waitFor();
-    await counts(page, 4, 0);
+    await waitForCounts(page, [4, 0]);
   },
   {timeout: 2 * TRAINING_TIMEOUT_MS}
 );

@@ -3,19 +3,9 @@
 // fall back with a notice.
 import type {Page} from "playwright-core";
 import {TRAINING_TIMEOUT_MS, checkPage, expectClean, test} from "./harness.js";
+import {readCounts, waitForCounts} from "./pool-counts.js";
 
 const status = (page: Page) => page.locator(".grid-status").innerText();
-const counts = async (page: Page) =>
-  page.evaluate(() => [".workers", ".tensors"].map((s) => Number(document.querySelector(s)?.textContent)));
-/** Waits until the page shows `workers` workers and `tensors` tensors. */
-const countsBack = (page: Page, [workers, tensors]: number[]) =>
-  page.waitForFunction(
-    ([w, t]) =>
-      Number(document.querySelector(".workers")?.textContent) === w &&
-      Number(document.querySelector(".tensors")?.textContent) === t,
-    [workers, tensors],
-    {timeout: 30_000}
-  );
 const finished = (page: Page, cells: number) =>
   page
     .locator(".grid-status", {hasText: `Finished: ${cells} of ${cells} cells`})
@@ -41,7 +31,7 @@ test(
   "theory map: a tiny grid fills every cell with its accuracy and the progress reaches 100%",
   async (page) => {
     await openFresh(page, "/theory?backend=wasm&grid=2x2&steps=20");
-    const baseline = await counts(page);
+    const baseline = await readCounts(page);
     if (!/^Not started: 4 cells of 20 steps/.test(await status(page))) throw new Error(await status(page));
     await page.locator(".trainability-panel button.start").click();
     await finished(page, 4);
@@ -54,7 +44,7 @@ test(
       throw new Error(`cells: ${JSON.stringify(cells)}`);
     const label = (await page.locator(".trainability-live svg").getAttribute("aria-label")) ?? "";
     if (!/4 of 4 cells finished/.test(label)) throw new Error(label);
-    await countsBack(page, baseline);
+    await waitForCounts(page, baseline);
     await expectClean(page);
   },
   {timeout: 2 * TRAINING_TIMEOUT_MS}
@@ -65,7 +55,7 @@ test(
   async (page) => {
     const path = "/theory?backend=wasm&grid=2x3&steps=40";
     await openFresh(page, path);
-    const baseline = await counts(page);
+    const baseline = await readCounts(page);
     await page.locator(".trainability-panel button.start").click();
     // Midway: at least one cell finished and two training.
     await page.waitForFunction(
@@ -79,7 +69,7 @@ test(
     const cancelled = await status(page);
     const kept = Number(/^Cancelled: (\d) of 6 cells/.exec(cancelled)?.[1]);
     if (!(kept >= 1 && kept < 6)) throw new Error(`after Cancel: ${cancelled}`);
-    await countsBack(page, baseline);
+    await waitForCounts(page, baseline);
     // A reload keeps the finished cells (localStorage, under the grid's settings).
     await checkPage(page, path, {waitFor: ".trainability-panel"});
     const reloaded = await status(page);
@@ -92,7 +82,7 @@ test(
     await finished(page, 6);
     const cells = await liveCells(page);
     if (cells.some((c) => !c.fill?.startsWith("#"))) throw new Error(`cells: ${JSON.stringify(cells)}`);
-    await countsBack(page, baseline);
+    await waitForCounts(page, baseline);
     await expectClean(page);
   },
   {timeout: 3 * TRAINING_TIMEOUT_MS}
