@@ -4,8 +4,9 @@
 // with its head (new: filled square, kept: hollow) and its test accuracy at the stage's end.
 import * as d3 from "d3";
 import type {StageConfig} from "../src/engine/types.js";
-import {BACKGROUND, FAINT, MUTED, OKABE_ITO, chartWidth, frame, labelWidth, type Svg} from "./common.js";
+import {BACKGROUND, FAINT, MUTED, chartWidth, frame, labelWidth, type Svg} from "./common.js";
 import {runStyle} from "./run-styles.js";
+import {FLAME_COLOR, flame, headSquare, snowflake, stageLegend} from "./stage-marks.js";
 
 export interface StageTimelineRun {
   /** A short name (the row label). */
@@ -24,39 +25,15 @@ export interface StageTimelineOptions {
   current?: number | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Group = d3.Selection<SVGGElement, any, null, undefined>;
-
 const ROW = 24;
 const HEADER = 22;
 const LEGEND = 40;
-export const FLAME_COLOR = OKABE_ITO.vermillion;
-export const FROST_COLOR = OKABE_ITO.blue;
 
 /** "layers 1–2", "layer 7": block b's hidden layers (1-based). */
 export function blockLayers(blockSizes: readonly number[], block: number): string {
   const first = d3.sum(blockSizes.slice(0, block)) + 1;
   const last = first + blockSizes[block]! - 1;
   return first === last ? `layer ${first}` : `layers ${first}–${last}`;
-}
-
-const flame = (s: number) =>
-  `M0,${-s}C${0.45 * s},${-0.45 * s} ${0.75 * s},${0.05 * s} ${0.55 * s},${0.55 * s}` +
-  `C${0.4 * s},${0.95 * s} ${-0.4 * s},${0.95 * s} ${-0.55 * s},${0.55 * s}` +
-  `C${-0.75 * s},${0.1 * s} ${-0.2 * s},${-0.25 * s} 0,${-s}Z`;
-
-/** Three crossed strokes with a tick at each end: a snowflake from lines alone. */
-function snowflake(g: Group, s: number): void {
-  for (const angle of [90, 30, -30]) {
-    const arm = g.append("g").attr("transform", `rotate(${angle})`);
-    arm.append("line").attr("x1", -s).attr("x2", s);
-    for (const end of [-1, 1])
-      arm
-        .append("path")
-        .attr("d", `M${end * 0.55 * s},${-0.3 * s}L${end * 0.8 * s},0L${end * 0.55 * s},${0.3 * s}`)
-        .attr("fill", "none");
-  }
-  g.attr("stroke", FROST_COLOR).attr("stroke-width", 1.4).attr("stroke-linecap", "round");
 }
 
 const pctText = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
@@ -170,7 +147,7 @@ export function stageTimeline(
 
   drawRuns(svg, runs, x, runY);
   drawBlocks(svg, stages, blocks, x, blockY);
-  legend(svg, 8, height - LEGEND + 12, width - 16);
+  stageLegend(svg, 8, height - LEGEND + 12, width - 16);
   return svg.node()!;
 }
 
@@ -190,13 +167,7 @@ function drawRuns(
         .attr("class", `head ${stage.newHead ? "new" : "kept"}`)
         .attr("data-stage", s)
         .attr("transform", `translate(${x(s)! + 3},${y(i) + ROW / 2})`);
-      g.append("rect")
-        .attr("x", 0.5)
-        .attr("y", -3.5)
-        .attr("width", 7)
-        .attr("height", 7)
-        .attr("fill", stage.newHead ? runStyle(i).color : BACKGROUND)
-        .attr("stroke", runStyle(i).color);
+      headSquare(g, 0.5, stage.newHead ? runStyle(i).color : BACKGROUND, runStyle(i).color);
       const accuracy = run.accuracy?.[s];
       g.append("text")
         .attr("class", "accuracy")
@@ -245,51 +216,4 @@ function drawBlocks(
       if (state === "frozen") snowflake(mark, size);
     }
   });
-}
-
-function legend(svg: Svg, left: number, top: number, width: number): void {
-  const g = svg.append("g").attr("class", "legend").attr("transform", `translate(${left},${top})`);
-  const items: [string, (e: Group) => void][] = [
-    ["trains", (e) => e.append("path").attr("d", flame(6)).attr("fill", FLAME_COLOR)],
-    ["frozen", (e) => snowflake(e.append("g"), 6)],
-    [
-      "new head",
-      (e) =>
-        e
-          .append("rect")
-          .attr("x", -3.5)
-          .attr("y", -3.5)
-          .attr("width", 7)
-          .attr("height", 7)
-          .attr("fill", MUTED)
-          .attr("stroke", MUTED)
-    ],
-    [
-      "head kept",
-      (e) =>
-        e
-          .append("rect")
-          .attr("x", -3.5)
-          .attr("y", -3.5)
-          .attr("width", 7)
-          .attr("height", 7)
-          .attr("fill", BACKGROUND)
-          .attr("stroke", MUTED)
-    ],
-    ["numbers: test accuracy (%) at each stage's end", () => {}]
-  ];
-  let dx = 0;
-  let dy = 0;
-  for (const [text, draw] of items) {
-    const w = 22 + 6 * text.length;
-    if (dx > 0 && dx + w > width) [dx, dy] = [0, dy + 16];
-    const e = g.append("g").attr("transform", `translate(${dx + 6},${dy})`);
-    draw(e);
-    e.append("text")
-      .attr("x", text.startsWith("numbers") ? -6 : 10)
-      .attr("dy", "0.32em")
-      .attr("fill", MUTED)
-      .text(text);
-    dx += w;
-  }
 }
