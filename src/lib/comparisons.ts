@@ -3,7 +3,8 @@
 import {BASELINE_CONFIG} from "../engine/config.js";
 import type {TrainConfig} from "../engine/types.js";
 import {configFromControls, initConfig, type CompareChoice, type ControlValues} from "./controls.js";
-import {sideBySide, type RunGroup, type RunSpec} from "./run-group.js";
+import type {RunGroup} from "./run-group.js";
+import {sideBySide, type RunSpec} from "./run-specs.js";
 
 export const COMPARISON_LABELS: Record<CompareChoice, string> = {
   none: "Nothing (one run)",

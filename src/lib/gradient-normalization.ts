@@ -7,7 +7,7 @@ import {GRADIENT_NORMS} from "../engine/gradient-norm.js";
 import {presetByName} from "../engine/presets.js";
 import type {GradientNormConfig, TrainConfig} from "../engine/types.js";
 import type {RemedySpec, RemedyValues} from "./remedy-spec.js";
-import type {RunSpec} from "./run-group.js";
+import type {RunSpec} from "./run-specs.js";
 import {kindControl, optionControl} from "./strategy-controls.js";
 
 /** The two variants the page offers ("none" is the baseline's). */

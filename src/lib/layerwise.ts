@@ -6,7 +6,7 @@ import {presetByName} from "../engine/presets.js";
 import type {TrainConfig} from "../engine/types.js";
 import {CONTROL_PARAMS, withBudget} from "./controls.js";
 import {listControl, type RemedyPreset, type RemedySpec, type RemedyValues} from "./remedy-spec.js";
-import type {RunSpec} from "./run-group.js";
+import type {RunSpec} from "./run-specs.js";
 
 /** The two head variants, each one of the engine's presets. */
 export const HEAD_VARIANTS = ["new", "keep"] as const;

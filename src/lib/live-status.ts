@@ -4,7 +4,8 @@
 // what a screen reader is reading and cost main-thread work.
 import {backendDetails, loadingLine, threadLine} from "./pool-status.js";
 import {describeProgress, formatDuration} from "./progress.js";
-import type {GroupView, RunSpec} from "./run-group.js";
+import type {GroupView} from "./run-group.js";
+import type {RunSpec} from "./run-specs.js";
 import {plannedSteps} from "./run-protocol.js";
 import type {PoolView} from "./run-pool.js";
 

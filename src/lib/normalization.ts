@@ -7,7 +7,7 @@ import {kindsOf} from "../engine/options.js";
 import {presetByName} from "../engine/presets.js";
 import type {NormalizationConfig, NormalizationKind, TrainConfig} from "../engine/types.js";
 import {listControl, type RemedyPreset, type RemedySpec, type RemedyValues} from "./remedy-spec.js";
-import {MAX_RUNS, type RunSpec} from "./run-group.js";
+import {MAX_RUNS, type RunSpec} from "./run-specs.js";
 import {hideUnusedControls, kindControl, optionControl, strategyFromValues} from "./strategy-controls.js";
 
 export const NORMALIZATION_KINDS: readonly NormalizationKind[] = kindsOf(NORMALIZATIONS);

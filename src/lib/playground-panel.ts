@@ -19,7 +19,8 @@ import {configLabel} from "./playground-families.js";
 import {configFromSettings, settingsFromConfig, type Settings} from "./playground-settings.js";
 import {configsFromSearch, searchForConfigs} from "./playground-url.js";
 import {createRunButtons} from "./run-buttons.js";
-import {CHART_INTERVAL_MS, MAX_RUNS, RunGroup, type GroupView, type RunSpec} from "./run-group.js";
+import {CHART_INTERVAL_MS, RunGroup, type GroupView} from "./run-group.js";
+import {MAX_RUNS, type RunSpec} from "./run-specs.js";
 import {downloadButton} from "./table-export.js";
 
 export interface PlaygroundOptions {

@@ -23,7 +23,7 @@ import {
   settingsFromConfig,
   type Settings
 } from "./playground-settings.js";
-import {MAX_RUNS} from "./run-group.js";
+import {MAX_RUNS} from "./run-specs.js";
 import {parseParams, type ParamSpec} from "./url-params.js";
 
 const prefix = (index: number) => `c${index + 1}.`;

@@ -5,7 +5,7 @@
 import {BASELINE_CONFIG} from "../engine/config.js";
 import type {TrainConfig} from "../engine/types.js";
 import {CONTROL_PARAMS, withBudget} from "./controls.js";
-import {MAX_RUNS, sideBySide, type RunSpec} from "./run-group.js";
+import {MAX_RUNS, sideBySide, type RunSpec} from "./run-specs.js";
 import {parseParams, type ParamSpec} from "./url-params.js";
 
 export type ControlValue = number | string;

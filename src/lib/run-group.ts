@@ -3,13 +3,13 @@
 // its own), each with its own progress and status. Pause and reset apply to the set; starting again replaces it.
 //
 //   const group = new RunGroup(pool, {validate: (config) => validateConfig(config, trainImages)});
-//   group.start(sideBySide(config, [{label: "ReLU", change: {activation: {kind: "relu"}}}], "Sigmoid"));
+//   group.start(sideBySide(config, [{label: "ReLU", change: {activation: {kind: "relu"}}}], "Sigmoid")); // run-specs.ts
 //   group.subscribe((view) => …); // view.runs[i].state: the RunState of run i
 import {throttledChanges} from "./throttled-changes.js";
 import type {RunState, TrainingRun} from "../engine/index.js";
 import type {RunStatus, TrainConfig} from "../engine/types.js";
+import {MAX_RUNS, type RunSpec} from "./run-specs.js";
 
-export const MAX_RUNS = 4;
 /** How often a page's charts may redraw while runs train (see subscribeSnapshots). */
 export const CHART_INTERVAL_MS = 1000;
 /** How often a page's progress (step count, time left) may update while runs train (see subscribeProgress). */
@@ -23,11 +23,6 @@ export interface RunStarter {
     options?: {captureWeights?: boolean}
   ): Promise<TrainingRun> | TrainingRun;
   shrink(count: number): void;
-}
-
-export interface RunSpec {
-  label: string;
-  config: TrainConfig;
 }
 
 /** A run's state as a page sees it: `preparing` says what it waits for before its first step, if anything. */
@@ -47,28 +42,6 @@ export interface GroupView {
 }
 
 const IDLE: SessionView = {status: "idle", message: null, run: null, config: null};
-
-/** The runs of a comparison: `base` first (as `baseLabel`), then one run per variant, each `base` + its change. */
-export function sideBySide(
-  base: TrainConfig,
-  variants: readonly {label: string; change: Partial<TrainConfig>}[],
-  baseLabel = "Your settings"
-): RunSpec[] {
-  const shared = {
-    seeds: base.seeds,
-    trainSize: base.trainSize,
-    epochs: base.epochs,
-    batchSize: base.batchSize
-  };
-  return [
-    {label: baseLabel, config: base},
-    // Seeds, data and run length stay the base's, whatever the change says: a comparison differs in one thing.
-    ...variants.map(({label, change}) => ({
-      label,
-      config: {...base, ...change, ...shared, snapshotEvery: base.snapshotEvery}
-    }))
-  ];
-}
 
 export class RunGroup {
   private runs: {label: string; config: TrainConfig; run: Promise<TrainingRun>; view: SessionView}[] = [];

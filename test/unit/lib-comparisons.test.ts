@@ -4,7 +4,8 @@ import {BASELINE_CONFIG} from "../../src/engine/config.js";
 import type {TrainConfig} from "../../src/engine/types.js";
 import {comparisonRuns, followSettings} from "../../src/lib/comparisons.js";
 import {configFromControls, PAGE_DEFAULTS, type ControlValues} from "../../src/lib/controls.js";
-import type {GroupView, RunSpec} from "../../src/lib/run-group.js";
+import type {GroupView} from "../../src/lib/run-group.js";
+import type {RunSpec} from "../../src/lib/run-specs.js";
 
 /** The fields in which two configs differ. */
 const differences = (a: TrainConfig, b: TrainConfig) =>

@@ -3,7 +3,8 @@ import {before, describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import {validateConfig} from "../../src/engine/config.js";
 import type {RunState, TrainingRun} from "../../src/engine/index.js";
-import {MAX_RUNS, RunGroup, sideBySide, type GroupView} from "../../src/lib/run-group.js";
+import {RunGroup, type GroupView} from "../../src/lib/run-group.js";
+import {MAX_RUNS, sideBySide} from "../../src/lib/run-specs.js";
 import {smallConfig, smallData, useCpuBackend} from "./engine-helpers.js";
 import {localStarter} from "./lib-helpers.js";
 
