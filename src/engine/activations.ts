@@ -200,10 +200,9 @@ export function createActivation(config: ActivationConfig): Activation {
         // The gradient goes to the winning piece only (ties: the first), the other piece gets 0.
         backward: (dh, z) => {
           const [batch, width] = dh.shape;
-          const [first, second] = tf.split(tf.reshape(z, [batch, width, 2]), 2, 2) as [
-            tf.Tensor3D,
-            tf.Tensor3D
-          ];
+          // gather, not tf.split: wasm's split slices, and its slice copies all of z out of its heap first.
+          const pieces = tf.reshape(z, [batch, width, 2]);
+          const [first, second] = [tf.gather(pieces, [0], 2), tf.gather(pieces, [1], 2)];
           const toFirst = tf.mul(
             tf.reshape(dh, [batch, width, 1]),
             tf.cast(tf.greaterEqual(first, second), "float32")
