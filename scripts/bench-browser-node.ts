@@ -1,5 +1,6 @@
 // The Node side of bench:browser: a page's default run trained with the engine the pages use on the wasm
-// backend, timed the way the page is timed (from the first snapshot to the end, evaluations included).
+// backend, timed as the page's run is: steps over the run's own training time (RunState.elapsedMs, from the
+// start of its loop to its last snapshot, evaluations included).
 //
 // Like with like: a page visit trains its first run in a fresh worker, whose JavaScript and wasm are still
 // being compiled and tiered up while it trains; pressing Train again trains in the same, warm worker. So each
@@ -40,17 +41,12 @@ function configOf(page: string): TrainConfig {
   return configFor();
 }
 
-/** Trains `page`'s default run once in this process; its steps per second from the first snapshot. */
+/** Trains `page`'s default run once in this process; its steps per second. */
 async function timedRun(config: TrainConfig, data: {train: DatasetBuffers; test: DatasetBuffers}) {
-  const run = startTraining(config, data);
-  let firstAt: number | null = null;
-  run.subscribe((state) => {
-    if (firstAt === null && state.snapshots.length > 0) firstAt = performance.now();
-  });
-  const end = await run.done;
+  const end = await startTraining(config, data).done;
   if (end.status !== "done")
     throw new Error(`bench:browser: the Node run ended ${end.status}: ${end.message}`);
-  return +((end.step * 1000) / (performance.now() - firstAt!)).toFixed(2);
+  return +((end.step * 1000) / end.elapsedMs).toFixed(2);
 }
 
 async function trainTwice(page: string): Promise<NodeRates> {

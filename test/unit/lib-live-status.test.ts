@@ -5,7 +5,7 @@ import type {BackendReport} from "../../src/lib/backend-choice.js";
 import {INITIALIZATION_SPEC} from "../../src/lib/initialization.js";
 import {createLiveStatus, expectedTime} from "../../src/lib/live-status.js";
 import {remedyRuns, defaultValues} from "../../src/lib/remedy-spec.js";
-import type {GroupView} from "../../src/lib/run-group.js";
+import type {GroupView, LiveRunState} from "../../src/lib/run-group.js";
 import type {PoolView} from "../../src/lib/run-pool.js";
 
 const pool = (change: Partial<PoolView> = {}): PoolView => ({
@@ -60,6 +60,25 @@ describe("createLiveStatus", () => {
       [...element.querySelectorAll(".warning")].map((p) => p.textContent),
       ["Ignored ?scale=50: it must be a number from 0.01 to 20.", "wasm was asked for"]
     );
+    // A finished run: the line rounds its training time, the element keeps it to the millisecond.
+    const config = remedyRuns(INITIALIZATION_SPEC, defaultValues(INITIALIZATION_SPEC))[0]!.config;
+    const run: LiveRunState = {
+      status: "done",
+      message: null,
+      snapshots: [],
+      step: 90,
+      totalSteps: 90,
+      elapsedMs: 3412.6,
+      remainingMs: 0
+    };
+    status.group({status: "done", primary: {status: "done", message: null, run, config}, runs: []});
+    assert.match(
+      element.querySelector(".status")!.textContent!,
+      /^Finished: step 90 of 90 · .* · 3 s of training\.$/
+    );
+    assert.equal((element.querySelector(".status") as HTMLElement).dataset.elapsedMs, "3413");
+    status.group(idle);
+    assert.equal((element.querySelector(".status") as HTMLElement).dataset.elapsedMs, undefined);
     // One element for the reader's whole visit: updates change text, never the nodes tests and readers hold.
     const progress = element.querySelector("progress");
     status.pool(pool({backendError: "no wasm"}));
