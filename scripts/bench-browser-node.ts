@@ -6,7 +6,7 @@
 // being compiled and tiered up while it trains; pressing Train again trains in the same, warm worker. So each
 // measurement is a fresh Node process (this file run as a script) that trains the run twice: its first run is
 // as cold as the page's first, its second as warm as the page's run again (and as npm run bench's figures,
-// which leave out their first round). In Node the first run is about 15% slower than the second.
+// which leave out their first round). Here Node's first run is 7–15% slower than its second.
 import {execFile} from "node:child_process";
 import {fileURLToPath} from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
@@ -14,6 +14,7 @@ import "@tensorflow/tfjs-backend-wasm";
 import {startTraining} from "../src/engine/index.js";
 import type {DatasetBuffers, TrainConfig} from "../src/engine/types.js";
 import {configFromControls, controlsFromUrl} from "../src/lib/controls.js";
+import {timeSteps} from "../src/lib/step-timer.js";
 
 /** Each live page's default run. */
 const DEFAULT_CONFIGS: Record<string, () => TrainConfig> = {
@@ -49,34 +50,47 @@ async function timedRun(config: TrainConfig, data: {train: DatasetBuffers; test:
   return +((end.step * 1000) / end.elapsedMs).toFixed(2);
 }
 
-async function trainTwice(page: string): Promise<NodeRates> {
+/** With `timedFirst`, a few steps are timed first, as the page's worker does when it chooses the backend. */
+async function trainTwice(page: string, timedFirst: boolean): Promise<NodeRates> {
   const config = configOf(page);
   await tf.setBackend("wasm");
   await tf.ready();
   const data = {train: syntheticImages(config.trainSize), test: syntheticImages(TEST_IMAGES)};
+  if (timedFirst) await timeSteps(config);
   return {first: await timedRun(config, data), again: await timedRun(config, data)};
 }
 
 const SCRIPT = fileURLToPath(import.meta.url);
+const CHILD = "--bench-browser-child";
 
-/** Runs this file in a fresh Node process for `page` and returns its two rates. */
-export function nodeStepsPerSecond(page: string): Promise<NodeRates> {
+/** Runs this file in a fresh Node process for `page` and returns its two rates; fails after `timeoutMs`. */
+export function nodeStepsPerSecond(
+  page: string,
+  {timedFirst, timeoutMs}: {timedFirst: boolean; timeoutMs: number}
+): Promise<NodeRates> {
   configOf(page); // an unknown page fails here, not in the child
+  const args = ["--import", "tsx", SCRIPT, CHILD, page, ...(timedFirst ? ["--timed-first"] : [])];
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, ["--import", "tsx", SCRIPT, page], (error, stdout, stderr) => {
+    execFile(process.execPath, args, {timeout: timeoutMs}, (error, stdout, stderr) => {
+      if (error?.killed)
+        return reject(
+          new Error(`bench:browser: the Node run took over ${timeoutMs / 1000} s and was stopped`)
+        );
       if (error)
         return reject(new Error(`bench:browser: the Node run failed: ${stderr.trim() || error.message}`));
+      const line = stdout.split("\n").findLast((l) => l.startsWith("{"));
       try {
-        resolve(JSON.parse(stdout.trim().split("\n").at(-1)!) as NodeRates);
+        resolve(JSON.parse(line!) as NodeRates);
       } catch {
-        reject(new Error(`bench:browser: the Node run printed no rates: ${stdout.slice(-200)}`));
+        reject(new Error(`bench:browser: the Node run printed no rates: "${stdout.slice(-200)}"`));
       }
     })
   );
 }
 
-if (process.argv[1] === SCRIPT) {
-  trainTwice(process.argv[2] ?? "").then(
+if (process.argv.includes(CHILD)) {
+  const [page = "", ...flags] = process.argv.slice(process.argv.indexOf(CHILD) + 1);
+  trainTwice(page, flags.includes("--timed-first")).then(
     (rates) => console.log(JSON.stringify(rates)),
     (error: Error) => {
       console.error(error.message);

@@ -3,27 +3,26 @@
 //
 // window.__bench (times in ms since navigation start, the page's performance.now()):
 //   longTasks        every main-thread task over 50 ms (PerformanceObserver "longtask"): [start, duration]
-//   firstSnapshotAt  when the first cell of the live gradient heatmap (one per layer per snapshot) appeared
+//   firstSnapshotAt  when the first cell of the live gradient heatmap (one per layer per snapshot) appeared: the
+//                    first run of the page load
 //   finishedAt       when the status line first said "Finished"
-//   nextRun()        forgets both, to time the next run: call it before pressing Train again. The times are then
-//                    taken only once the status has left "Finished" and the heatmap has been emptied (pressing
-//                    Train first redraws the finished run's heatmap, which must not count as the new run's)
+//   nextRun()        forgets finishedAt, to wait for the next run: call it before pressing Train again. It is then
+//                    set only once the status has left "Finished" (the finished run's line stays a moment)
 //   inputFrames      per `input` event: when the next animation frame began, as epoch milliseconds (an event's own
 //                    timeStamp is taken once the busy main thread gets to it, so the delay is measured from
 //                    the moment the benchmark sent the key, on the same wall clock)
 export const PAGE_PROBE = `
 (() => {
-  // A page starts neither finished nor with a heatmap: its first run is armed from the start.
+  // A page does not start finished: its first run is armed from the start.
   let left = true;
-  let emptied = true;
   const bench = (window.__bench = {
     longTasks: [],
     firstSnapshotAt: null,
     finishedAt: null,
     inputFrames: [],
     nextRun() {
-      bench.firstSnapshotAt = bench.finishedAt = null;
-      left = emptied = false;
+      bench.finishedAt = null;
+      left = false;
     }
   });
   new PerformanceObserver((list) => {
@@ -33,8 +32,7 @@ export const PAGE_PROBE = `
     const finished = /^Finished/.test(document.querySelector(".status")?.textContent ?? "");
     const cells = document.querySelector(".live-heatmap .cell") !== null;
     left ||= !finished;
-    emptied ||= left && !cells;
-    if (bench.firstSnapshotAt === null && emptied && cells) bench.firstSnapshotAt = performance.now();
+    if (bench.firstSnapshotAt === null && cells) bench.firstSnapshotAt = performance.now();
     if (bench.finishedAt === null && left && finished) bench.finishedAt = performance.now();
   });
   document.addEventListener("DOMContentLoaded", () =>

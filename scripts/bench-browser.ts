@@ -2,26 +2,27 @@
 // trains, for each page with live training. Builds nothing: run `npm run build` first. Serves dist/ with gzip (as
 // hosts do) and launches chromium with the browser tests' flags, in a fresh profile (a first visit).
 //
-// Per page: the longest main-thread task and the tasks over 50 ms during the default run; the delay from a
-// slider's input event to the next frame while a run trains; steps per second of the default run in the page
-// against the same run in Node on wasm (the engine the pages use), like with like (bench-browser-node.ts): a
-// visit's first run (a fresh worker) against the first run of a fresh Node process, and the run trained again
-// (Train pressed again: the same, warm worker) against the second run of that process, each run timed by its own
-// training clock. Five visits, each followed by its Node process; the ratio is the median of the five pairs'
-// ratios; time from navigation to the
-// first live snapshot drawn; JavaScript bytes transferred before the reader starts a run (?autostart=0) and by the
-// first snapshot of the default run (worker scripts included). The first snapshot is timed on a first visit (the
-// backend measured) and on a repeat visit. Then the index page's explorer: redraw latency per depth
-// (bench-browser-explorer.ts).
+// Per page:
+// - the longest main-thread task and the tasks over 50 ms during the default run;
+// - the delay from a slider's input event to the next frame while a run trains;
+// - steps per second of the default run in the page against the same run in Node on wasm (the engine the pages
+//   use), like with like (bench-browser-node.ts): a visit's first run (a fresh worker) against the first run of a
+//   fresh Node process, and the run trained again (Train pressed again: the same, warm worker) against that
+//   process's second run, each run timed by its own training clock (bench-browser-rates.ts). Five visits, each
+//   followed by its Node process; the ratio is the median of the five pairs' ratios;
+// - time from navigation to the first live snapshot drawn, on a first visit (the backend measured) and a repeat;
+// - JavaScript bytes transferred before the reader starts a run (?autostart=0) and by the first snapshot of the
+//   default run (worker scripts included).
+// Then the index page's explorer: redraw latency per depth (bench-browser-explorer.ts).
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
-import type {Page} from "playwright-core";
 import {launchBrowser} from "../test/browser/browser.js";
 import {DIST_DIR} from "../test/browser/harness.js";
 import {startServer} from "../test/browser/server.js";
 import {PAGE_PROBE, type PageProbe} from "./bench-browser-probe.js";
 import {measureExplorer} from "./bench-browser-explorer.js";
 import {nodeStepsPerSecond, type NodeRates} from "./bench-browser-node.js";
+import {median, probe, throughput, timeRun, timeRunAgain, type Throughput} from "./bench-browser-rates.js";
 
 /** Pages that train a network live when they load (the remedy pages will join this list). */
 const LIVE_PAGES = ["/problem"];
@@ -48,38 +49,12 @@ const server = await startServer(dist, {gzip: true, onServe: (path, bytes) => se
 const browser = await launchBrowser();
 await browser.context.addInitScript({content: PAGE_PROBE});
 
-const probe = (page: Page) => page.evaluate(() => (window as unknown as {__bench: PageProbe}).__bench);
-const status = (page: Page) => page.locator(".status").innerText();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
 /**
- * Waits for the run being timed to finish: its probe, and its steps per second over its training time as the
- * worker clocked it (the status line's data-elapsed-ms), the figure Node's run gives too. Not the time between
- * the first chart and "Finished" on the page: charts redraw at most once a second, so the first one may come
- * up to a second after training began, which flattered a run that started fast (a run again: up to 35 steps/s
- * against Node's 30).
+ * `alongside` runs after each visit's two runs (a Node process, so drift falls on both alike). It is told whether
+ * the visit's worker timed a few steps before its first run (choosing the backend: measured on the first visit,
+ * forced by --backend on every visit, remembered otherwise), so that Node's first run can start as warm.
  */
-async function timeRun(page: Page) {
-  await page.waitForFunction(() => (window as unknown as {__bench: PageProbe}).__bench.finishedAt, null, {
-    timeout: RUN_TIMEOUT_MS,
-    polling: 100
-  });
-  const run = await probe(page);
-  const steps = Number(/step (\d+) of/.exec(await status(page))?.[1]);
-  const elapsedMs = Number(await page.locator(".status").getAttribute("data-elapsed-ms"));
-  if (!(elapsedMs > 0)) throw new Error(`bench:browser: no training time on the finished status line`);
-  return {run, steps, rate: +((steps * 1000) / elapsedMs).toFixed(2)};
-}
-
-/** Presses Train again once a run has finished: the same run, in the same worker. Its steps per second. */
-async function timeRunAgain(page: Page): Promise<number> {
-  await page.evaluate(() => (window as unknown as {__bench: PageProbe}).__bench.nextRun());
-  await page.locator("button.train").click();
-  return (await timeRun(page)).rate;
-}
-
-/** `alongside` runs after each visit's two runs (a Node process, so drift falls on both alike). */
-async function measure(path: string, alongside: () => Promise<void>) {
+async function measure(path: string, alongside: (timedFirst: boolean) => Promise<void>) {
   const page = await browser.context.newPage();
   const url = (query: string) => {
     const params = [query, forced].filter(Boolean).join("&");
@@ -104,10 +79,10 @@ async function measure(path: string, alongside: () => Promise<void>) {
     }
   );
   const jsFirstSnapshot = jsBytes();
-  const {run, steps, rate} = await timeRun(page);
+  const {run, steps, rate} = await timeRun(page, RUN_TIMEOUT_MS);
   const firstRates = [rate];
-  const againRates = [await timeRunAgain(page)];
-  await alongside();
+  const againRates = [await timeRunAgain(page, RUN_TIMEOUT_MS)];
+  await alongside(true);
   const during = run.longTasks.filter(([start]) => start >= run.firstSnapshotAt! && start <= run.finishedAt!);
   const backend = await page.locator(".backend").innerText();
 
@@ -133,11 +108,11 @@ async function measure(path: string, alongside: () => Promise<void>) {
   let firstSnapshotRepeatMs = NaN;
   for (let visit = 0; visit < REPEAT_VISITS; visit++) {
     await page.goto(url(""));
-    const repeat = await timeRun(page);
+    const repeat = await timeRun(page, RUN_TIMEOUT_MS);
     if (visit === 0) firstSnapshotRepeatMs = repeat.run.firstSnapshotAt!;
     firstRates.push(repeat.rate);
-    againRates.push(await timeRunAgain(page));
-    await alongside();
+    againRates.push(await timeRunAgain(page, RUN_TIMEOUT_MS));
+    await alongside(forced !== null);
   }
   await page.close();
   return {
@@ -157,29 +132,6 @@ async function measure(path: string, alongside: () => Promise<void>) {
   };
 }
 
-/** A page's median steps per second against Node's, with every run's figure. */
-interface Throughput {
-  page: number;
-  node: number;
-  ratio: number;
-  pageRates: number[];
-  nodeRates: number[];
-}
-/**
- * Medians of the rates, and the ratio as the median of each visit's page rate over the Node rate measured right
- * after it: the machine's speed drifts from minute to minute, and the two runs of a pair see the same speed.
- */
-const throughput = (pageRates: number[], nodeRates: number[]): Throughput => {
-  const ratios = pageRates.map((rate, i) => rate / nodeRates[i]!);
-  return {
-    page: median(pageRates),
-    node: median(nodeRates),
-    ratio: +median(ratios).toFixed(2),
-    pageRates,
-    nodeRates
-  };
-};
-
 const rows: (Omit<Awaited<ReturnType<typeof measure>>, "pageRates"> & {
   firstRun: Throughput;
   runAgain: Throughput;
@@ -189,8 +141,8 @@ try {
   for (const path of LIVE_PAGES) {
     // A fresh Node process after each visit: its first run and its run again.
     const nodeRates: NodeRates[] = [];
-    const {pageRates, ...row} = await measure(path, async () => {
-      nodeRates.push(await nodeStepsPerSecond(path));
+    const {pageRates, ...row} = await measure(path, async (timedFirst) => {
+      nodeRates.push(await nodeStepsPerSecond(path, {timedFirst, timeoutMs: RUN_TIMEOUT_MS}));
     });
     rows.push({
       ...row,

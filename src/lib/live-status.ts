@@ -81,8 +81,8 @@ export function createLiveStatus(doc: Document = document): LiveStatus {
       // Busy while a run trains or prepares: tests (and assistive technology) wait for the page to settle.
       progress.setAttribute("aria-busy", view.status === "running" ? "true" : "false");
       status.textContent = describeProgress(run);
-      // The training time of the run so far to the millisecond (the line rounds it): what npm run bench:browser
-      // divides the steps by, on the worker's own clock.
+      // The training time of the run so far to the millisecond (the line rounds it), on the training loop's own
+      // clock: what npm run bench:browser divides the steps by.
       if (run.run) status.dataset.elapsedMs = String(Math.round(run.run.elapsedMs));
       else delete status.dataset.elapsedMs;
     },
