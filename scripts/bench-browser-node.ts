@@ -14,7 +14,7 @@ import "@tensorflow/tfjs-backend-wasm";
 import {startTraining} from "../src/engine/index.js";
 import type {DatasetBuffers, TrainConfig} from "../src/engine/types.js";
 import {configFromControls, controlsFromUrl} from "../src/lib/controls.js";
-import {timeSteps} from "../src/lib/step-timer.js";
+import {syntheticImages, timeSteps} from "../src/lib/step-timer.js";
 
 /** Each live page's default run. */
 const DEFAULT_CONFIGS: Record<string, () => TrainConfig> = {
@@ -28,12 +28,6 @@ const TEST_IMAGES = 10_000;
 export interface NodeRates {
   first: number;
   again: number;
-}
-
-/** Images whose pixel values do not matter to the speed of a step: the arithmetic is the same. */
-function syntheticImages(count: number): DatasetBuffers {
-  const images = Uint8Array.from({length: count * 784}, (_, i) => (i * 2654435761) % 256);
-  return {images, labels: Uint8Array.from({length: count}, (_, i) => i % 10), count};
 }
 
 function configOf(page: string): TrainConfig {

@@ -6,7 +6,7 @@ import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
 // Registers every op's gradient, for the autodiff reference row only (the engine itself needs none).
 import "@tensorflow/tfjs";
-import {disposeBatch, makeBatch} from "../src/engine/batches.js";
+import {disposeBatch} from "../src/engine/batches.js";
 import {BASELINE_CONFIG} from "../src/engine/config.js";
 import {gradientTransform} from "../src/engine/gradient-transform.js";
 import {softmaxCrossEntropy} from "../src/engine/loss.js";
@@ -16,6 +16,7 @@ import {PRESETS} from "../src/engine/presets.js";
 import {buildTrainingModel} from "../src/engine/stages.js";
 import {trainStep} from "../src/engine/step.js";
 import type {TrainConfig} from "../src/engine/types.js";
+import {syntheticBatch} from "../src/lib/step-timer.js";
 import {matMulFlops, stepMatMuls} from "./flops.js";
 
 const json = process.argv.includes("--json");
@@ -29,19 +30,8 @@ const blocks: Record<string, number> = {wasm: 12, cpu: 2};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function syntheticData(n: number) {
-  const images = Uint8Array.from({length: n * INPUT_SIZE}, (_, i) => (i * 2654435761) % 256);
-  const labels = Uint8Array.from({length: n}, (_, i) => i % CLASS_COUNT);
-  return {images, labels, count: n};
-}
-
 /** A fixed batch of the step's size, built with its transpose as the training loop builds it. */
-const benchBatch = () =>
-  makeBatch(
-    syntheticData(config.batchSize),
-    Array.from({length: config.batchSize}, (_, i) => i),
-    true
-  );
+const benchBatch = () => syntheticBatch(config.batchSize);
 
 /**
  * Trains `trainConfig` (at layer-wise stage `stage`, whose frozen blocks get no gradient) on one fixed batch.

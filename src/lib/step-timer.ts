@@ -5,10 +5,8 @@ import {gradientTransform} from "../engine/gradient-transform.js";
 import {createOptimizer} from "../engine/optimizers.js";
 import {buildTrainingModel} from "../engine/stages.js";
 import {trainStep} from "../engine/step.js";
-import type {TrainConfig} from "../engine/types.js";
-
-const PIXELS = 784;
-const CLASSES = 10;
+import {CLASS_COUNT, INPUT_SIZE} from "../engine/model.js";
+import type {DatasetBuffers, TrainConfig} from "../engine/types.js";
 
 export interface StepTiming {
   /** Median milliseconds per step after the warm-up step, or null if stopped early. */
@@ -19,12 +17,17 @@ export interface StepTiming {
   slowerThanMs: number | null;
 }
 
-/** A batch of pseudo-images: the arithmetic of a step does not depend on the pixel values. */
-function syntheticBatch(size: number) {
-  const images = Uint8Array.from({length: size * PIXELS}, (_, i) => (i * 2654435761) % 256);
-  const labels = Uint8Array.from({length: size}, (_, i) => i % CLASSES);
+/** `count` pseudo-images (and labels): the arithmetic of a step does not depend on the pixel values. */
+export function syntheticImages(count: number): DatasetBuffers {
+  const images = Uint8Array.from({length: count * INPUT_SIZE}, (_, i) => (i * 2654435761) % 256);
+  const labels = Uint8Array.from({length: count}, (_, i) => i % CLASS_COUNT);
+  return {images, labels, count};
+}
+
+/** A batch of `size` pseudo-images, with its transpose, as the training loop builds one. */
+export function syntheticBatch(size: number) {
   return makeBatch(
-    {images, labels, count: size},
+    syntheticImages(size),
     Array.from({length: size}, (_, i) => i),
     true
   );
